@@ -1,0 +1,2 @@
+export { createPrismaClient } from './client';
+export * from './generated/prisma/client';
