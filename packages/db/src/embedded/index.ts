@@ -1,0 +1,3 @@
+export { startEmbeddedPostgres } from './launcher';
+export type { EmbeddedPostgresOptions, RunningEmbeddedPostgres } from './launcher';
+export { EmbeddedPostgresError } from './errors';
