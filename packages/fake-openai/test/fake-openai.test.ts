@@ -1,0 +1,98 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { encode, encodeChat } from 'gpt-tokenizer/model/gpt-4o';
+import { startFakeOpenAI, type FakeOpenAI } from '../src/index';
+
+let fake: FakeOpenAI;
+beforeEach(async () => {
+  fake ??= await startFakeOpenAI();
+  fake.reset();
+});
+afterAll(() => fake.close());
+
+const messages = [{ role: 'user' as const, content: 'What is a prime number?' }];
+
+async function post(path: string, body: unknown): Promise<Response> {
+  return fetch(`${fake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test' }, body: JSON.stringify(body) });
+}
+
+// Wire JSON is read loosely here; the assertions pin down its shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const json = (res: Response): Promise<any> => res.json();
+
+function sseData(text: string): string[] {
+  return text.split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
+}
+
+describe('fake OpenAI server', () => {
+  it('streams a role chunk, content chunks, a finish chunk, a usage chunk and [DONE]', async () => {
+    fake.enqueue({ reply: 'Two and three are primes.' });
+    const res = await post('/chat/completions', { model: 'gpt-4o-mini', messages, stream: true, stream_options: { include_usage: true } });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const data = sseData(await res.text());
+    expect(data.at(-1)).toBe('[DONE]');
+    const chunks = data.slice(0, -1).map((d) => JSON.parse(d));
+    expect(chunks[0].choices[0].delta).toEqual({ role: 'assistant', content: '' });
+    const text = chunks.map((c) => c.choices[0]?.delta?.content ?? '').join('');
+    expect(text).toBe('Two and three are primes.');
+    expect(chunks.at(-2).choices[0].finish_reason).toBe('stop');
+    const usageChunk = chunks.at(-1);
+    expect(usageChunk.choices).toEqual([]);
+    expect(usageChunk.usage).toMatchObject({ prompt_tokens: encodeChat(messages).length, completion_tokens: encode('Two and three are primes.').length });
+    expect(fake.requests[0]?.usage).toEqual(usageChunk.usage);
+  });
+
+  it('derives the default reply from the last user message and answers without streaming', async () => {
+    const res = await post('/chat/completions', { model: 'gpt-4o-mini', messages });
+    const body = await json(res);
+    expect(body.object).toBe('chat.completion');
+    expect(body.choices[0].message.content).toContain('What is a prime number?');
+    expect(body.usage.prompt_tokens).toBe(encodeChat(messages).length);
+  });
+
+  it('cuts the reply at max_completion_tokens with finish_reason length', async () => {
+    fake.enqueue({ reply: 'one two three four five six seven eight' });
+    const body = await json(await post('/chat/completions', { model: 'gpt-4o-mini', messages, max_completion_tokens: 3 }));
+    expect(body.choices[0].finish_reason).toBe('length');
+    expect(body.usage.completion_tokens).toBe(3);
+  });
+
+  it('answers scripted faults with OpenAI-shaped errors and Retry-After headers', async () => {
+    fake.enqueue({ fault: 'rate_limited', retryAfter: '2', retryAfterMs: 1500 });
+    fake.enqueue({ fault: 'quota' });
+    const limited = await post('/chat/completions', { model: 'gpt-4o-mini', messages });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('2');
+    expect(limited.headers.get('retry-after-ms')).toBe('1500');
+    expect((await json(limited)).error.code).toBe('rate_limit_exceeded');
+    const quota = await post('/chat/completions', { model: 'gpt-4o-mini', messages });
+    expect((await json(quota)).error.type).toBe('insufficient_quota');
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it('omits the usage chunk when told to, like some compatible servers', async () => {
+    fake.enqueue({ omitUsage: true });
+    const res = await post('/chat/completions', { model: 'llama3', messages, stream: true, stream_options: { include_usage: true } });
+    const data = sseData(await res.text());
+    expect(data.some((d) => d.includes('"usage"'))).toBe(false);
+  });
+
+  it('can be scripted over HTTP through the control endpoint', async () => {
+    const control = fake.url.replace(/\/v1$/, '/__control');
+    const queued = await fetch(`${control}/enqueue`, { method: 'POST', body: JSON.stringify({ fault: 'bad_key' }) });
+    expect(queued.status).toBe(200);
+    const res = await post('/chat/completions', { model: 'gpt-4o-mini', messages });
+    expect(res.status).toBe(401);
+    expect((await json(res)).error.code).toBe('invalid_api_key');
+    const rejected = await fetch(`${control}/enqueue`, { method: 'POST', body: JSON.stringify({ fault: 'explode' }) });
+    expect(rejected.status).toBe(400);
+  });
+
+  it('serves moderations and the model list', async () => {
+    const mod = await json(await post('/moderations', { model: 'omni-moderation-latest', input: ['I want to kill myself', 'What is 2+2?'] }));
+    expect(mod.results[0].flagged).toBe(true);
+    expect(mod.results[0].categories['self-harm/intent']).toBe(true);
+    expect(mod.results[1].flagged).toBe(false);
+    const models = await json(await fetch(`${fake.url}/models`));
+    expect(models.data.map((m: { id: string }) => m.id)).toContain('gpt-4o-mini');
+  });
+});
