@@ -88,6 +88,16 @@ describe('deployMigrations', () => {
     const [{ count }] = (await query<{ count: string }>(url, 'SELECT count(*) FROM _prisma_migrations')) as [{ count: string }];
     expect(Number(count)).toBe((await repoMigrationNames()).length);
   });
+
+  it('applies each migration once when two deploys race, as two app nodes starting together would', async () => {
+    const url = await emptyDatabase();
+    const results = await Promise.all([deployMigrations({ databaseUrl: url }), deployMigrations({ databaseUrl: url })]);
+
+    const applied = results.flatMap((result) => result.applied).sort();
+    expect(applied).toEqual(await repoMigrationNames());
+    const recorded = await query<{ migration_name: string }>(url, 'SELECT migration_name FROM _prisma_migrations');
+    expect(recorded).toHaveLength(applied.length);
+  });
 });
 
 describe('migrationStatus', () => {
