@@ -11,6 +11,8 @@ export interface ChatMessage {
 export interface HistoryMessage extends ChatMessage {
   id: string;
   tokenCount?: number;
+  /** `tokenCountFormat(model)` at the time `tokenCount` was computed; a count in another format is recounted. */
+  tokenCountFormat?: string;
 }
 
 export interface Usage {
