@@ -3,3 +3,8 @@ export * from './tokens/count';
 export { ENCODING_NAMES, type EncodingName } from './tokens/encodings';
 export * from './models/model-entry';
 export { BUILTIN_MODELS } from './models/builtin';
+export * from './errors';
+export { createOpenAIProvider, openAIProviderConfigSchema, streamTimeoutsSchema, type OpenAIProviderConfig } from './providers/openai';
+export { createOpenAIClient, type OpenAIClientOptions } from './providers/openai-client';
+export { ProxyConfigError, createProxyDispatcher, createProxyDispatcherFromEnv, type Env } from './net/proxy';
+export { backoffDelayMs, parseRetryAfterMs, retryPolicySchema, type RetryPolicy, type RetryPolicyInput } from './net/retry';

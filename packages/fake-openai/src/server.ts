@@ -30,6 +30,8 @@ export interface LoggedRequest {
   behaviour?: Behaviour;
   /** Usage the fake computed for this completion (reported unless omitted or cut short). */
   usage?: ComputedUsage;
+  /** True when the client closed the connection before the response was complete. */
+  clientClosed?: boolean;
 }
 
 export interface FakeOpenAI {
@@ -122,7 +124,11 @@ async function streamReply(
   for (let i = 0; i <= pieces.length; i++) {
     if (i === faultAt) {
       if (behaviour.fault === 'stall_mid_stream') return stall();
-      if (behaviour.fault === 'drop_mid_stream') return void res.socket?.resetAndDestroy();
+      if (behaviour.fault === 'drop_mid_stream') {
+        // Flush what was sent (an SSE comment's write callback fires once the socket took it), then close mid-body.
+        await new Promise((resolve) => res.write(':\n\n', resolve));
+        return void res.socket?.destroy();
+      }
       if (behaviour.fault === 'malformed') return void res.end('data: {"id": "chatcmpl-broken", "choices": [\n\n');
     }
     const piece = pieces[i];
@@ -174,7 +180,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       case 'stall_mid_stream':
         return stall();
       case 'drop_mid_stream':
-        return void req.socket.resetAndDestroy();
+        return void req.socket.destroy();
       case 'malformed':
         res.writeHead(200, { 'content-type': 'application/json' });
         return void res.end('{"id": "chatcmpl-broken", "choices": [');
@@ -210,6 +216,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     const entry: LoggedRequest = { method: req.method ?? 'GET', path, headers: req.headers, body, time: Date.now() };
     requests.push(entry);
+    res.on('close', () => {
+      if (!res.writableFinished) entry.clientClosed = true;
+    });
 
     if (req.method === 'POST' && path === '/v1/chat/completions') return chatCompletions(req, res, entry);
     if (req.method === 'POST' && path === '/v1/moderations') {
