@@ -1,0 +1,194 @@
+import { hash } from '@node-rs/argon2';
+import { BUILTIN_MODELS, countChatTokens, countMessageTokens } from '@lumi/chat-core';
+import type { ChatMessage } from '@lumi/chat-core';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { DEMO_CLASS, DEMO_CONVERSATIONS, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER } from './demo-school';
+import { between, isWeekend, pick, schoolTime, seededRandom } from './usage-pattern';
+
+export interface DemoLogin {
+  role: 'TEACHER' | 'STUDENT';
+  email: string;
+  name: string;
+}
+
+export interface SeedResult {
+  /** False when the demo school was already there; nothing was changed then. */
+  created: boolean;
+  className: string;
+  joinCode: string;
+  password: string;
+  logins: DemoLogin[];
+}
+
+const USAGE_DAYS = 21;
+// Stands in for the tutor persona, class rules and mode instructions sent before the history.
+const SYSTEM_PROMPT_TOKENS = 420;
+
+/**
+ * Creates a believable demo school: a teacher, a class, students (some using Lumi in Chinese),
+ * tutoring conversations in several modes and three weeks of usage. Idempotent: rows have fixed ids
+ * or unique keys and existing ones are left as they are.
+ */
+export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Promise<SeedResult> {
+  const created = (await prisma.user.findUnique({ where: { email: DEMO_TEACHER.email } })) === null;
+  const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */ });
+
+  await prisma.$transaction(async (tx) => {
+    const teacher = await tx.user.upsert({
+      where: { email: DEMO_TEACHER.email },
+      update: {},
+      create: { ...DEMO_TEACHER, role: 'TEACHER', passwordHash },
+    });
+    const schoolClass = await tx.class.upsert({
+      where: { joinCode: DEMO_CLASS.joinCode },
+      update: {},
+      create: { ...DEMO_CLASS, teacherId: teacher.id },
+    });
+    const studentIds = new Map<string, string>();
+    for (const { key, ...student } of DEMO_STUDENTS) {
+      const user = await tx.user.upsert({
+        where: { email: student.email },
+        update: {},
+        create: { ...student, role: 'STUDENT', passwordHash },
+      });
+      studentIds.set(key, user.id);
+      await tx.enrollment.upsert({
+        where: { classId_studentId: { classId: schoolClass.id, studentId: user.id } },
+        update: {},
+        create: { classId: schoolClass.id, studentId: user.id },
+      });
+    }
+    const rows = demoRows(studentIds, schoolClass.id, now);
+    await tx.conversation.createMany({ data: rows.conversations, skipDuplicates: true });
+    await tx.message.createMany({ data: rows.messages, skipDuplicates: true });
+    await tx.usageEvent.createMany({ data: rows.usage, skipDuplicates: true });
+  }, { timeout: 30_000 });
+
+  return {
+    created,
+    className: DEMO_CLASS.name,
+    joinCode: DEMO_CLASS.joinCode,
+    password: DEMO_PASSWORD,
+    logins: [
+      { role: 'TEACHER', email: DEMO_TEACHER.email, name: DEMO_TEACHER.name },
+      ...DEMO_STUDENTS.map((s) => ({ role: 'STUDENT' as const, email: s.email, name: s.name })),
+    ],
+  };
+}
+
+interface DemoRows {
+  conversations: Prisma.ConversationCreateManyInput[];
+  messages: Prisma.MessageCreateManyInput[];
+  usage: Prisma.UsageEventCreateManyInput[];
+}
+
+/** Every demo row with a fixed id, so a second run inserts nothing. */
+function demoRows(studentIds: Map<string, string>, classId: string, now: Date): DemoRows {
+  const random = seededRandom(20_250_901);
+  const rows: DemoRows = { conversations: [], messages: [], usage: [] };
+  const conversationsByStudent = new Map<string, string[]>();
+
+  for (const conversation of DEMO_CONVERSATIONS) {
+    const studentId = studentIds.get(conversation.student)!;
+    const conversationId = `demo-conv-${conversation.key}`;
+    conversationsByStudent.set(studentId, [...(conversationsByStudent.get(studentId) ?? []), conversationId]);
+    let at = schoolTime(now, conversation.daysAgo, random);
+    const history: ChatMessage[] = [];
+    conversation.turns.forEach((content, index) => {
+      const role = index % 2 === 0 ? 'user' : 'assistant';
+      const messageId = `demo-msg-${conversation.key}-${index + 1}`;
+      at = new Date(at.getTime() + between(random, 20, 150) * 1000);
+      const message: ChatMessage = { role, content };
+      const tokenCount = countMessageTokens(message, conversation.model);
+      const assistant = role === 'assistant';
+      rows.messages.push({
+        id: messageId,
+        conversationId,
+        role: assistant ? 'ASSISTANT' : 'USER',
+        content,
+        tokenCount,
+        model: assistant ? conversation.model : null,
+        finishReason: assistant ? 'stop' : null,
+        ttftMs: assistant ? between(random, 280, 900) : null,
+        latencyMs: assistant ? between(random, 1_500, 6_000) : null,
+        createdAt: at,
+        updatedAt: at,
+      });
+      if (assistant) {
+        const promptTokens = SYSTEM_PROMPT_TOKENS + countChatTokens(history, conversation.model);
+        const completionTokens = tokenCount - countMessageTokens({ role, content: '' }, conversation.model);
+        rows.usage.push({
+          id: `demo-usage-${conversation.key}-${index + 1}`,
+          userId: studentId,
+          classId,
+          conversationId,
+          messageId,
+          kind: 'CHAT',
+          model: conversation.model,
+          promptTokens,
+          completionTokens,
+          costMicros: costMicros(conversation.model, promptTokens, completionTokens),
+          createdAt: at,
+        });
+      }
+      history.push(message);
+    });
+    rows.conversations.push({
+      id: conversationId,
+      studentId,
+      classId,
+      mode: conversation.mode,
+      persona: conversation.persona,
+      model: conversation.model,
+      title: conversation.title,
+      lastMessageAt: at,
+      createdAt: rows.messages.find((m) => m.conversationId === conversationId)!.createdAt,
+    });
+  }
+
+  rows.usage.push(...backgroundUsage(studentIds, conversationsByStudent, classId, now, random));
+  return rows;
+}
+
+/** Earlier sessions whose messages are not part of the demo: school days busier than weekends. */
+function backgroundUsage(
+  studentIds: Map<string, string>,
+  conversationsByStudent: Map<string, string[]>,
+  classId: string,
+  now: Date,
+  random: () => number,
+): Prisma.UsageEventCreateManyInput[] {
+  const events: Prisma.UsageEventCreateManyInput[] = [];
+  for (const [key, userId] of studentIds) {
+    const conversations = conversationsByStudent.get(userId) ?? [];
+    for (let daysAgo = USAGE_DAYS - 1; daysAgo >= 0; daysAgo--) {
+      const count = isWeekend(now, daysAgo) ? between(random, 0, 1) : between(random, 0, 5);
+      for (let n = 0; n < count; n++) {
+        const model = pick(random, ['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini', 'gpt-4.1-mini', 'gpt-5-mini']);
+        const summary = random() < 0.08;
+        const promptTokens = summary ? between(random, 2_500, 6_000) : between(random, 450, 3_200);
+        const completionTokens = summary ? between(random, 150, 400) : between(random, 60, 750);
+        events.push({
+          id: `demo-usage-${key}-d${daysAgo}-${n}`,
+          userId,
+          classId,
+          conversationId: conversations.length ? pick(random, conversations) : null,
+          kind: summary ? 'SUMMARY' : 'CHAT',
+          model,
+          promptTokens,
+          completionTokens,
+          costMicros: costMicros(model, promptTokens, completionTokens),
+          createdAt: schoolTime(now, daysAgo, random),
+        });
+      }
+    }
+  }
+  return events;
+}
+
+/** Catalog prices are USD per 1M tokens, so tokens x price is the cost in micro-dollars. */
+function costMicros(model: string, promptTokens: number, completionTokens: number): number {
+  const entry = BUILTIN_MODELS.find((m) => m.id === model);
+  if (!entry) throw new Error(`The demo data names ${model}, which is not in chat-core's model catalog.`);
+  return Math.round(promptTokens * entry.prices.input + completionTokens * entry.prices.output);
+}

@@ -1,0 +1,87 @@
+import { verify } from '@node-rs/argon2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../src/testing';
+import type { TestDatabase } from '../src/testing';
+import { DEMO_PASSWORD } from '../src/seed/demo-school';
+import { seedDemoSchool } from '../src/seed/seed';
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+async function rowCounts() {
+  const { prisma } = db;
+  return {
+    users: await prisma.user.count(),
+    classes: await prisma.class.count(),
+    enrollments: await prisma.enrollment.count(),
+    conversations: await prisma.conversation.count(),
+    messages: await prisma.message.count(),
+    usageEvents: await prisma.usageEvent.count(),
+  };
+}
+
+describe('seedDemoSchool', () => {
+  it('creates a demo school once and changes nothing when run again', async () => {
+    const first = await seedDemoSchool(db.prisma);
+    const afterFirst = await rowCounts();
+    const snapshot = await db.prisma.usageEvent.aggregate({ _sum: { costMicros: true, promptTokens: true } });
+
+    const second = await seedDemoSchool(db.prisma);
+
+    expect(first.created).toBe(true);
+    expect(second.created).toBe(false);
+    expect(await rowCounts()).toEqual(afterFirst);
+    expect(await db.prisma.usageEvent.aggregate({ _sum: { costMicros: true, promptTokens: true } })).toEqual(snapshot);
+    expect(afterFirst).toMatchObject({ users: 7, classes: 1, enrollments: 6 });
+    expect(afterFirst.conversations).toBeGreaterThanOrEqual(6);
+  });
+
+  it('lets every printed demo login sign in with the demo password (argon2id)', async () => {
+    const { logins, password } = await seedDemoSchool(db.prisma);
+    expect(password).toBe(DEMO_PASSWORD);
+    for (const login of logins) {
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: login.email } });
+      expect(user.role).toBe(login.role);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verify(user.passwordHash!, password)).toBe(true);
+      expect(await verify(user.passwordHash!, 'wrong password')).toBe(false);
+    }
+  });
+
+  it('spreads usage over the last three weeks with token counts and integer costs', async () => {
+    const events = await db.prisma.usageEvent.findMany();
+    const now = Date.now();
+    const ages = events.map((e) => (now - e.createdAt.getTime()) / 86_400_000);
+    expect(Math.min(...ages)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...ages)).toBeLessThan(21);
+    expect(Math.max(...ages)).toBeGreaterThan(14);
+    expect(new Set(events.map((e) => e.userId)).size).toBe(6);
+    for (const event of events) {
+      expect(event.promptTokens).toBeGreaterThan(0);
+      expect(event.completionTokens).toBeGreaterThan(0);
+      expect(Number.isInteger(event.costMicros)).toBe(true);
+    }
+    expect(events.some((e) => e.costMicros > 0)).toBe(true);
+  });
+
+  it('includes Chinese-speaking students and conversations in several tutor modes', async () => {
+    const zh = await db.prisma.user.findMany({ where: { language: 'ZH' } });
+    expect(zh.length).toBeGreaterThanOrEqual(2);
+    const modes = await db.prisma.conversation.findMany({ distinct: ['mode'], select: { mode: true } });
+    expect(modes.map((m) => m.mode)).toEqual(
+      expect.arrayContaining(['MATHS', 'PROGRAMMING', 'WRITING', 'TRANSLATION', 'LANGUAGE_PRACTICE']),
+    );
+    const code = await db.prisma.message.findFirst({ where: { content: { contains: '```python' } } });
+    expect(code).not.toBeNull();
+    const assistant = await db.prisma.message.findFirstOrThrow({ where: { role: 'ASSISTANT' }, include: { usageEvents: true } });
+    expect(assistant.usageEvents).toHaveLength(1);
+    expect(assistant.usageEvents[0]!.completionTokens).toBeLessThan(assistant.tokenCount);
+  });
+});
