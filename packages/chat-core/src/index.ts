@@ -8,3 +8,5 @@ export { createOpenAIProvider, openAIProviderConfigSchema, streamTimeoutsSchema,
 export { createOpenAIClient, type OpenAIClientOptions } from './providers/openai-client';
 export { ProxyConfigError, createProxyDispatcher, createProxyDispatcherFromEnv, type Env } from './net/proxy';
 export { backoffDelayMs, parseRetryAfterMs, retryPolicySchema, type RetryPolicy, type RetryPolicyInput } from './net/retry';
+export * from './models/catalog';
+export * from './cost';
