@@ -10,3 +10,4 @@ export { ProxyConfigError, createProxyDispatcher, createProxyDispatcherFromEnv, 
 export { backoffDelayMs, parseRetryAfterMs, retryPolicySchema, type RetryPolicy, type RetryPolicyInput } from './net/retry';
 export * from './models/catalog';
 export * from './cost';
+export * from './models/choose';
