@@ -11,3 +11,5 @@ export { backoffDelayMs, parseRetryAfterMs, retryPolicySchema, type RetryPolicy,
 export * from './models/catalog';
 export * from './cost';
 export * from './models/choose';
+export { createDemoProvider, DEMO_MODEL, type DemoProviderOptions } from './providers/demo';
+export { createProviderFromEnv, type ProviderFromEnvOptions } from './providers/from-env';

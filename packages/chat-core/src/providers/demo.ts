@@ -1,0 +1,56 @@
+import { sleepUnlessAborted } from '../net/sleep';
+import { countChatTokens, countTokens } from '../tokens/count';
+import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from '../types';
+import { composeDemoReply } from './demo-replies';
+
+export const DEMO_MODEL = 'lumi-demo';
+
+export interface DemoProviderOptions {
+  /** Pause before each word, so the demo feels like a stream; 0 for tests and benchmarks. Default 30. */
+  delayMs?: number;
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Word-sized pieces (Chinese split into words too), each carrying the whitespace before it. */
+export function splitIntoWords(text: string): string[] {
+  const pieces: string[] = [];
+  let pending = '';
+  for (const { segment } of words.segment(text)) {
+    if (/^\s+$/.test(segment)) pending += segment;
+    else {
+      pieces.push(pending + segment);
+      pending = '';
+    }
+  }
+  if (pending) pieces.push(pending);
+  return pieces;
+}
+
+/** The offline tutor used without an API key: deterministic, streamed word by word, usage counted locally. */
+export function createDemoProvider(options: DemoProviderOptions = {}): ChatProvider {
+  const delayMs = options.delayMs ?? 30;
+
+  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
+    const model = request.model || DEMO_MODEL;
+    const lastUser = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
+    let sent = '';
+    let finishReason: FinishReason = 'stop';
+    for (const piece of splitIntoWords(composeDemoReply(lastUser))) {
+      if (request.signal?.aborted || (delayMs > 0 && !(await sleepUnlessAborted(delayMs, request.signal)))) {
+        return yield { type: 'done', finishReason: 'aborted', model };
+      }
+      if (countTokens(sent + piece, model) > request.maxTokens) {
+        finishReason = 'length';
+        break;
+      }
+      sent += piece;
+      yield { type: 'delta', text: piece };
+    }
+    const usage = { promptTokens: countChatTokens(request.messages, model), completionTokens: countTokens(sent, model), cachedTokens: 0 };
+    yield { type: 'usage', usage };
+    yield { type: 'done', finishReason, model };
+  }
+
+  return { name: 'demo', offline: true, stream };
+}
