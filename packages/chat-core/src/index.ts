@@ -19,7 +19,3 @@ export { createModeratorFromEnv } from './moderation/from-env';
 export { REFUSE_CATEGORIES, FLAG_THRESHOLD } from './moderation/decide';
 export * from './history/build-request';
 export * from './history/summary-message';
-export { createOpenAIModerator, type OpenAIModeratorConfig } from './moderation/openai';
-export { createOfflineModerator, scoreOffline } from './moderation/offline';
-export { createModeratorFromEnv } from './moderation/from-env';
-export { REFUSE_CATEGORIES, FLAG_THRESHOLD } from './moderation/decide';
