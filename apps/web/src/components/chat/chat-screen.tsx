@@ -1,0 +1,112 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n } from '../../i18n/client';
+import { toUiError } from '../../lib/app-error';
+import { useChatTurn, type ChatMessage } from '../../lib/use-chat-turn';
+import { useTRPC } from '../../trpc/client';
+import { ErrorNotice } from '../error-notice';
+import { Composer } from './composer';
+import { ConversationList } from './conversation-list';
+import { ExportMenu } from './export-menu';
+import { MessageItem } from './message-item';
+import { UsageMeter } from './usage-meter';
+
+export function ChatScreen({ conversationId }: { conversationId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const conversation = useQuery(trpc.conversations.get.queryOptions({ conversationId }));
+  const stop = useMutation(trpc.chat.stop.mutationOptions());
+  const [showList, setShowList] = useState(false);
+
+  const refresh = useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.conversations.get.queryKey({ conversationId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.conversations.list.pathKey() }),
+      ]),
+    [queryClient, trpc, conversationId],
+  );
+  const stored = conversation.data?.messages as ChatMessage[] | undefined;
+  const chat = useChatTurn(conversationId, stored, refresh);
+
+  const bottom = useRef<HTMLDivElement>(null);
+  const lastText = chat.messages.at(-1)?.content;
+  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [chat.messages.length, lastText]);
+
+  const lastUser = chat.busy ? undefined : chat.messages.findLast((m) => m.role === 'USER');
+  const last = chat.messages.at(-1);
+  const lastReply = !chat.busy && last?.role === 'ASSISTANT' ? last : undefined;
+
+  return (
+    <div className="flex h-[calc(100dvh-3.1rem)] min-h-0 flex-col md:flex-row">
+      <aside className={`${showList ? 'flex' : 'hidden'} max-h-[50dvh] flex-col border-b border-slate-200 bg-white p-3 md:flex md:max-h-none md:w-72 md:border-r md:border-b-0`}>
+        <ConversationList activeId={conversationId} />
+      </aside>
+      <main className="flex min-h-0 flex-1 flex-col">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
+          <button type="button" className="btn-ghost md:hidden" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
+            ☰ {t('chat.sessions')}
+          </button>
+          <h1 className="min-w-0 flex-1 truncate font-semibold">{conversation.data?.title ?? ''}</h1>
+          {conversation.data && (
+            <>
+              <UsageMeter tokens={conversation.data.usage.tokens} costMicros={conversation.data.usage.costMicros} classId={conversation.data.classId} />
+              <ExportMenu conversationId={conversationId} />
+            </>
+          )}
+        </div>
+        {conversation.data?.classId && (
+          <p className="bg-amber-50 px-4 py-1 text-xs text-amber-800">{t('chat.teacherNote')}</p>
+        )}
+        <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-6">
+          {conversation.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
+          {conversation.error && (
+            <ErrorNotice
+              error={conversation.error.data?.code === 'NOT_FOUND' ? { ...toUiError(conversation.error), message: t('chat.notFound') } : toUiError(conversation.error)}
+              onRetry={() => void conversation.refetch()}
+            />
+          )}
+          {conversation.data && chat.messages.length === 0 && <p className="py-10 text-center text-slate-500">{t('chat.empty')}</p>}
+          <ol className="mx-auto max-w-3xl space-y-3" aria-live="polite" aria-busy={chat.streamingId !== null}>
+            {chat.messages.map((m) => (
+              <MessageItem
+                key={m.id}
+                message={m}
+                onEdit={m === lastUser ? () => chat.startEdit(m) : undefined}
+                onRetry={m === lastReply ? () => chat.retry(m.id) : undefined}
+              />
+            ))}
+          </ol>
+          {chat.error && (
+            <div className="mx-auto mt-3 max-w-3xl">
+              <ErrorNotice error={localizedError(chat.error, t)} onRetry={chat.busy ? undefined : chat.retryFailed} />
+            </div>
+          )}
+          <div ref={bottom} />
+        </div>
+        <div className="mx-auto w-full max-w-3xl">
+          <Composer
+            text={chat.text}
+            onText={chat.setText}
+            onSend={chat.send}
+            onStop={chat.streamingId && chat.streamingId !== 'pending' ? () => stop.mutate({ messageId: chat.streamingId! }) : null}
+            editing={chat.draft.kind === 'edit'}
+            onCancelEdit={chat.cancelEdit}
+            disabled={chat.busy || !conversation.data}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+/** Budget and rate-limit failures get a translated headline; the server's own message covers the rest. */
+function localizedError(error: ReturnType<typeof toUiError>, t: ReturnType<typeof useI18n>['t']) {
+  if (error.code === 'BUDGET_EXHAUSTED') return { ...error, message: t('error.BUDGET_EXHAUSTED') };
+  if (error.code === 'RATE_LIMITED') return { ...error, message: t('error.RATE_LIMITED') };
+  return error;
+}

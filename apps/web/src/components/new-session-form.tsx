@@ -1,0 +1,82 @@
+'use client';
+
+import { createConversationInput, tutorModeSchema } from '@api/conversations/conversation.types';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../i18n/client';
+import { toUiError } from '../lib/app-error';
+import { useTRPC } from '../trpc/client';
+import { ErrorNotice } from './error-notice';
+
+/** Picks a mode (and persona for a custom tutor) and a class, creates the session and opens it. */
+export function NewSessionForm() {
+  const { t } = useI18n();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const classes = useQuery(trpc.classes.list.queryOptions());
+  const create = useMutation(trpc.conversations.create.mutationOptions());
+  const [mode, setMode] = useState<(typeof tutorModeSchema.options)[number]>('GENERAL');
+  const [personaError, setPersonaError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = createConversationInput.safeParse({
+      mode,
+      persona: mode === 'CUSTOM' ? String(form.get('persona') ?? '') : undefined,
+      classId: String(form.get('classId') ?? '') || undefined,
+    });
+    if (!parsed.success) {
+      setPersonaError(parsed.error.issues[0]?.message ?? null);
+      return;
+    }
+    setPersonaError(null);
+    const conversation = await create.mutateAsync(parsed.data).catch(() => null);
+    if (conversation) router.push(`/chat/${conversation.id}`);
+  }
+
+  const firstClass = classes.data?.[0]?.id ?? '';
+
+  return (
+    <form onSubmit={submit} className="space-y-3" aria-labelledby="new-session-title">
+      <h2 id="new-session-title" className="text-lg font-semibold">
+        {t('new.title')}
+      </h2>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="block text-sm font-medium">
+          {t('new.mode')}
+          <select className="input mt-1" value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
+            {tutorModeSchema.options.map((m) => (
+              <option key={m} value={m}>
+                {t(`mode.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">
+          {t('new.class')}
+          <select name="classId" className="input mt-1" defaultValue={firstClass} key={firstClass}>
+            {classes.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+            <option value="">{t('new.noClass')}</option>
+          </select>
+        </label>
+      </div>
+      {mode === 'CUSTOM' && (
+        <label className="block text-sm font-medium">
+          {t('new.persona')}
+          <textarea name="persona" rows={3} className="input mt-1" aria-invalid={Boolean(personaError)} />
+          {personaError && <span className="field-error block">{personaError}</span>}
+        </label>
+      )}
+      {create.error && <ErrorNotice error={toUiError(create.error)} />}
+      <button type="submit" className="btn-primary" disabled={create.isPending}>
+        {create.isPending ? t('common.loading') : t('new.start')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import { en, type MessageKey } from './en';
+import { zh } from './zh';
+
+export const LOCALES = ['en', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = 'lumi-lang';
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, zh };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  const dict = dictionaries[locale];
+  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+}
+
+export function isLocale(value: string | undefined | null): value is Locale {
+  return value === 'en' || value === 'zh';
+}
+
+/** The cookie wins; otherwise the first Accept-Language entry we speak; otherwise English. */
+export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+  if (isLocale(cookie)) return cookie;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}

@@ -1,0 +1,22 @@
+import { TRPCClientError } from '@trpc/client';
+
+/** What the UI needs from any failure: a message, a stable code, and when trying again will work. */
+export interface UiError {
+  code: string | null;
+  message: string;
+  resetAt: string | null;
+  fieldErrors?: Record<string, string[] | undefined> | null;
+}
+
+export function toUiError(error: unknown): UiError {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { appCode?: string | null; resetAt?: string | null; fieldErrors?: UiError['fieldErrors'] } | undefined;
+    return { code: data?.appCode ?? null, message: error.message, resetAt: data?.resetAt ?? null, fieldErrors: data?.fieldErrors };
+  }
+  return { code: null, message: error instanceof Error ? error.message : String(error), resetAt: null };
+}
+
+/** HH:MM in the viewer's own time zone. */
+export function clockTime(iso: string, locale: string): string {
+  return new Date(iso).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+}

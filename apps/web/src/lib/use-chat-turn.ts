@@ -1,0 +1,156 @@
+'use client';
+
+import type { SendMessageInput } from '@api/chat/send-message.types';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UiError } from './app-error';
+import { newClientId } from './client-id';
+import { readTurnEvents } from './sse';
+
+export type MessageStatus = 'STREAMING' | 'COMPLETE' | 'STOPPED' | 'ERROR';
+
+export interface ChatMessage {
+  id: string;
+  role: 'USER' | 'ASSISTANT';
+  content: string;
+  status: MessageStatus;
+}
+
+/** A turn in flight, drawn over the stored messages until the server's copy catches up. */
+interface LiveTurn {
+  base: ChatMessage[];
+  user: ChatMessage | null;
+  assistant: ChatMessage;
+}
+
+type Draft = { kind: 'send' } | { kind: 'edit'; editOf: string };
+
+/**
+ * Sends, streams, stops, retries, edits and resumes the replies of one conversation. `refresh` re-reads the
+ * stored conversation (and the meters); it is awaited before the live overlay is dropped, so nothing flickers.
+ */
+export function useChatTurn(conversationId: string, stored: ChatMessage[] | undefined, refresh: () => Promise<unknown>) {
+  const [live, setLive] = useState<LiveTurn | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const [text, setText] = useState('');
+  const [draft, setDraft] = useState<Draft>({ kind: 'send' });
+  const busy = useRef(false);
+
+  const messages = live ? [...live.base, ...(live.user ? [live.user] : []), live.assistant] : (stored ?? []);
+
+  const stream = useCallback(
+    async (open: () => Promise<Response>, turn: LiveTurn, restoreText: string | null) => {
+      busy.current = true;
+      setError(null);
+      setLive(turn);
+      const patch = (change: Partial<ChatMessage>) =>
+        setLive((t) => (t ? { ...t, assistant: { ...t.assistant, ...change } } : t));
+      let failure: UiError | null = null;
+      try {
+        const response = await open();
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { error?: Partial<UiError> & { code?: string } } | null;
+          failure = {
+            code: body?.error?.code ?? null,
+            message: body?.error?.message ?? `HTTP ${response.status}`,
+            resetAt: body?.error?.resetAt ?? null,
+          };
+        } else {
+          for await (const event of readTurnEvents(response)) {
+            if (event.type === 'start') patch({ id: event.assistantMessageId });
+            else if (event.type === 'delta') setLive((t) => (t ? { ...t, assistant: { ...t.assistant, content: t.assistant.content + event.text } } : t));
+            else if (event.type === 'done') patch({ status: event.status });
+            else failure = { code: event.code, message: event.message, resetAt: event.resetAt ?? null };
+          }
+        }
+      } catch (cause) {
+        failure = { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause), resetAt: null };
+      }
+      if (failure) {
+        setError(failure);
+        // What the student wrote goes back into the box, so a failure never loses it.
+        if (restoreText !== null) setText((current) => current || restoreText);
+      }
+      await refresh().catch(() => undefined);
+      setLive(null);
+      busy.current = false;
+    },
+    [refresh],
+  );
+
+  const post = useCallback(
+    (body: SendMessageInput) => () =>
+      fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    [],
+  );
+
+  const placeholder = (): ChatMessage => ({ id: 'pending', role: 'ASSISTANT', content: '', status: 'STREAMING' });
+
+  const send = useCallback(() => {
+    const content = text.trim();
+    if (!content || busy.current || !stored) return;
+    const clientId = newClientId();
+    const userMessage: ChatMessage = { id: clientId, role: 'USER', content, status: 'COMPLETE' };
+    setText('');
+    setDraft({ kind: 'send' });
+    if (draft.kind === 'edit') {
+      const cut = stored.findIndex((m) => m.id === draft.editOf);
+      const base = cut >= 0 ? stored.slice(0, cut) : stored;
+      void stream(post({ kind: 'edit', editOf: draft.editOf, conversationId, clientId, content }), { base, user: userMessage, assistant: placeholder() }, content);
+    } else {
+      void stream(post({ kind: 'send', conversationId, clientId, content }), { base: stored, user: userMessage, assistant: placeholder() }, content);
+    }
+  }, [text, stored, draft, stream, post, conversationId]);
+
+  /** A new reply to the last message, replacing the reply `assistantId`. */
+  const retry = useCallback(
+    (assistantId: string) => {
+      if (busy.current || !stored) return;
+      const base = stored.filter((m) => m.id !== assistantId);
+      void stream(post({ kind: 'retry', retryOf: assistantId, conversationId, clientId: newClientId() }), { base, user: null, assistant: placeholder() }, null);
+    },
+    [stored, stream, post, conversationId],
+  );
+
+  /** After a failure: regenerate a stored failed reply, or send the kept text again. */
+  const retryFailed = useCallback(() => {
+    const last = stored?.at(-1);
+    if (last?.role === 'ASSISTANT' && last.status === 'ERROR') retry(last.id);
+    else send();
+  }, [stored, retry, send]);
+
+  const startEdit = useCallback((message: ChatMessage) => {
+    setDraft({ kind: 'edit', editOf: message.id });
+    setText(message.content);
+  }, []);
+
+  const cancelEdit = useCallback(() => {
+    setDraft({ kind: 'send' });
+    setText('');
+  }, []);
+
+  // A reply still streaming when the page loads (a reload, another tab) is picked up where it is, once.
+  const resumed = useRef(new Set<string>());
+  const resumable = live ? undefined : stored?.findLast((m) => m.role === 'ASSISTANT' && m.status === 'STREAMING');
+  useEffect(() => {
+    if (!resumable || !stored || busy.current || resumed.current.has(resumable.id)) return;
+    resumed.current.add(resumable.id);
+    const base = stored.filter((m) => m.id !== resumable.id);
+    const open = () => fetch(`/api/chat/${encodeURIComponent(resumable.id)}/stream`);
+    void stream(open, { base, user: null, assistant: { ...resumable, content: '' } }, null);
+  }, [resumable, stored, stream]);
+
+  return {
+    messages,
+    streamingId: live?.assistant.status === 'STREAMING' ? live.assistant.id : null,
+    busy: live !== null,
+    error,
+    text,
+    setText,
+    draft,
+    send,
+    retry,
+    retryFailed,
+    startEdit,
+    cancelEdit,
+  };
+}
