@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isPortFree } from '@lumi/db/embedded';
+import { authSecret } from './auth-secret';
+import { run, step, stopChildren } from './children';
+import { prepareDatabase } from './database';
+import { Problem, exitWith, say } from './problem';
+import { webDir } from './paths';
+import { nextBin, turboBin } from './tools';
+
+const { values: flags } = parseArgs({ options: { 'prepare-only': { type: 'boolean' } } });
+
+let stopDatabase: () => Promise<void> = async () => {};
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    say('Stopping...');
+    void stopChildren().then(stopDatabase).finally(() => process.exit(0));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  await stopChildren();
+  await stopDatabase();
+  exitWith(error);
+}
+
+async function main(): Promise<void> {
+  const port = webPort(process.env.PORT);
+  const database = await prepareDatabase();
+  stopDatabase = database.stop;
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true',
+    PORT: String(port),
+  };
+
+  say('Generating the Prisma client...');
+  await step('Generating the Prisma client', turboBin, ['run', 'generate', '--output-logs=errors-only'], { env });
+  say('Applying migrations...');
+  await step('Applying migrations', 'npm', ['run', '--silent', 'migrate:deploy', '-w', '@lumi/db'], { env });
+  await step('Seeding the demo school', 'npm', ['run', '--silent', 'seed', '-w', '@lumi/db'], { env });
+  if (flags['prepare-only']) {
+    await stopDatabase();
+    return;
+  }
+
+  if (!(await isPortFree(port))) {
+    throw new Problem(`Port ${port} is already in use by another program; stop it or set PORT to a free port.`);
+  }
+  say('Building the web app...');
+  await step('Building the web app', turboBin, ['run', 'build', '--filter=@lumi/web', '--output-logs=errors-only'], { env });
+
+  say(`Starting Lumi on http://localhost:${port} (Ctrl-C stops it)...`);
+  const served = run(
+    process.execPath,
+    ['--import', pathToFileURL(path.join(import.meta.dirname, 'exit-with-parent.mjs')).href, nextBin, 'start', '--port', String(port)],
+    { cwd: webDir, env },
+  );
+  const code = await served;
+  await stopDatabase();
+  if (code !== 0) throw new Problem(`The web server stopped with exit code ${code}; see its output above.`);
+}
+
+function webPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Problem('PORT must be a port number between 1 and 65535; correct it or unset it.');
+  }
+  return port;
+}

@@ -1,0 +1,22 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './paths';
+
+export interface Workspace {
+  name: string;
+  dir: string;
+  scripts: Record<string, string>;
+}
+
+/** Packages under apps/ and packages/ (tooling has no tests). */
+export function workspaces(): Workspace[] {
+  return ['apps', 'packages'].flatMap((group) =>
+    readdirSync(path.join(root, group), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(root, group, entry.name, 'package.json')))
+      .map((entry) => {
+        const dir = path.join(root, group, entry.name);
+        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+        return { name: manifest.name as string, dir, scripts: (manifest.scripts ?? {}) as Record<string, string> };
+      }),
+  );
+}
