@@ -47,6 +47,13 @@ export interface ChatProvider {
   readonly name: string;
   /** True for the offline demo tutor. */
   readonly offline: boolean;
+  /**
+   * Yields `delta`*, then `usage` (when the provider reports it), then exactly one `done`.
+   * Failures are thrown, never yielded: a `ChatError` (src/errors.ts) whose `partial` says whether deltas were
+   * already yielded. Before the first delta, 429 / 5xx / connection failures were retried already; after it there
+   * is no retry, so the caller keeps the partial text and shows `studentMessage`. Aborting is not a failure: the
+   * stream ends with `done` / 'aborted' (no `usage`; the caller counts what it received).
+   */
   stream(request: ChatRequest): AsyncIterable<StreamEvent>;
 }
 
