@@ -19,3 +19,4 @@ export { createModeratorFromEnv } from './moderation/from-env';
 export { REFUSE_CATEGORIES, FLAG_THRESHOLD } from './moderation/decide';
 export * from './history/build-request';
 export * from './history/summary-message';
+export * from './history/summarize';
