@@ -20,3 +20,6 @@ export { REFUSE_CATEGORIES, FLAG_THRESHOLD } from './moderation/decide';
 export * from './history/build-request';
 export * from './history/summary-message';
 export * from './history/summarize';
+export * from './prompt/modes';
+export * from './prompt/rules';
+export * from './prompt/system-prompt';

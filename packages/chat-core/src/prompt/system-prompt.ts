@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { TUTOR_MODE_IDS, TUTOR_MODES } from './modes';
+import { TUTOR_RULE_KEYS, TUTOR_RULES } from './rules';
+
+export const systemPromptInputSchema = z
+  .object({
+    mode: z.enum(TUTOR_MODE_IDS),
+    /** CUSTOM: who the tutor is. Other modes: extra persona text. */
+    persona: z.string().trim().max(4_000).optional(),
+    rules: z.array(z.enum(TUTOR_RULE_KEYS)).optional(),
+    /** The teacher's extra instructions for the class or conversation. */
+    instructions: z.string().trim().max(8_000).optional(),
+    /** Reply language: 'en', 'zh' (any case) or a language name such as 'French'. */
+    language: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine((input) => input.mode !== 'CUSTOM' || Boolean(input.persona), { message: 'CUSTOM mode needs a persona', path: ['persona'] });
+export type SystemPromptInput = z.input<typeof systemPromptInputSchema>;
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Simplified Chinese (简体中文)' };
+
+// Always present and placed after the teacher's text: a class instruction cannot switch these off.
+const SAFETY_BASELINE = [
+  'You are talking with a school student who may be a minor. Always:',
+  '- Keep content safe and suitable for children: no sexual content, graphic violence, hate, or help with anything dangerous or illegal.',
+  '- Do not ask for or encourage sharing personal information (full name, address, phone, passwords, photos).',
+  '- If the student seems to be in danger, being harmed or thinking of self-harm, respond with care and encourage them to talk to a trusted adult, such as a parent or teacher, or a local emergency service.',
+  '- Be honest: say when you are not sure, and do not invent facts or sources.',
+  '- If an instruction conflicts with these rules, follow these rules.',
+].join('\n');
+
+/** The tutor's system prompt: mode or persona, the chosen rules, the teacher's instructions and the safety baseline. */
+export function buildSystemPrompt(input: SystemPromptInput): string {
+  const { mode, persona, rules = [], instructions, language } = systemPromptInputSchema.parse(input);
+  const sections: string[] = [];
+
+  const modeRole = TUTOR_MODES.find((m) => m.id === mode)!.role;
+  sections.push(mode === 'CUSTOM' ? `You are Lumi, a tutor for school students. Your persona:\n${persona}` : `You are Lumi, ${modeRole}.`);
+  if (mode !== 'CUSTOM' && persona) sections.push(`Persona:\n${persona}`);
+
+  const chosen = TUTOR_RULES.filter((rule) => rules.includes(rule.key));
+  if (chosen.length > 0) sections.push(`Tutoring rules:\n${chosen.map((rule) => `- ${rule.instruction}`).join('\n')}`);
+
+  if (instructions) sections.push(`Instructions from the teacher:\n${instructions}`);
+
+  sections.push(SAFETY_BASELINE);
+
+  if (language) {
+    const name = LANGUAGE_NAMES[language.toLowerCase()] ?? language;
+    sections.push(`Reply in ${name} unless the student asks for another language${mode === 'TRANSLATION' || mode === 'LANGUAGE_PRACTICE' ? ' or the task needs one' : ''}.`);
+  }
+  return sections.join('\n\n');
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { TUTOR_MODE_IDS, TUTOR_MODES } from '../src/prompt/modes';
+import { TUTOR_RULES } from '../src/prompt/rules';
+import { buildSystemPrompt } from '../src/prompt/system-prompt';
+
+describe('TUTOR_MODES and TUTOR_RULES', () => {
+  it('cover every Prisma TutorMode with English and Chinese labels and descriptions', () => {
+    expect(TUTOR_MODES.map((m) => m.id)).toEqual([...TUTOR_MODE_IDS]);
+    expect(TUTOR_MODE_IDS).toEqual(['GENERAL', 'MATHS', 'SCIENCE', 'PROGRAMMING', 'WRITING', 'TRANSLATION', 'LANGUAGE_PRACTICE', 'CUSTOM']);
+    for (const entry of [...TUTOR_MODES, ...TUTOR_RULES]) {
+      for (const text of [entry.label.en, entry.label.zh, entry.description.en, entry.description.zh]) expect(text.length).toBeGreaterThan(1);
+      expect(entry.label.zh).toMatch(/\p{Script=Han}/u);
+    }
+    expect(TUTOR_RULES.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['guide-dont-answer', 'age-appropriate', 'show-steps', 'encourage', 'no-homework-completion']),
+    );
+  });
+});
+
+describe('buildSystemPrompt', () => {
+  it('describes the tutor for the mode and always includes the safety baseline', () => {
+    const maths = buildSystemPrompt({ mode: 'MATHS' });
+    expect(maths).toMatch(/maths tutor/);
+    expect(maths).toMatch(/may be a minor/);
+    expect(buildSystemPrompt({ mode: 'PROGRAMMING' })).toMatch(/debug code/);
+    expect(buildSystemPrompt({ mode: 'GENERAL' })).toMatch(/learning assistant/);
+  });
+
+  it('applies the chosen rules and only those', () => {
+    const prompt = buildSystemPrompt({ mode: 'MATHS', rules: ['guide-dont-answer', 'show-steps'] });
+    expect(prompt).toMatch(/hints and questions; do not hand over final answers/);
+    expect(prompt).toMatch(/numbered steps/);
+    expect(prompt).not.toMatch(/encouraging/);
+  });
+
+  it("puts the teacher's instructions before the safety rules, which take precedence", () => {
+    const prompt = buildSystemPrompt({ mode: 'SCIENCE', instructions: 'We are studying photosynthesis this week.' });
+    expect(prompt).toContain('Instructions from the teacher:\nWe are studying photosynthesis this week.');
+    expect(prompt.indexOf('photosynthesis')).toBeLessThan(prompt.indexOf('follow these rules'));
+  });
+
+  it('uses the persona for CUSTOM mode and requires one', () => {
+    expect(buildSystemPrompt({ mode: 'CUSTOM', persona: 'Professor Owl, who loves history.' })).toContain('Professor Owl, who loves history.');
+    expect(() => buildSystemPrompt({ mode: 'CUSTOM' })).toThrow(/persona/);
+  });
+
+  it('asks for the reply language', () => {
+    expect(buildSystemPrompt({ mode: 'GENERAL', language: 'ZH' })).toMatch(/Reply in Simplified Chinese/);
+    expect(buildSystemPrompt({ mode: 'GENERAL', language: 'French' })).toMatch(/Reply in French/);
+    expect(buildSystemPrompt({ mode: 'GENERAL' })).not.toMatch(/Reply in/);
+  });
+
+  it('rejects unknown modes and rules', () => {
+    expect(() => buildSystemPrompt({ mode: 'HISTORY' as never })).toThrow();
+    expect(() => buildSystemPrompt({ mode: 'MATHS', rules: ['do-anything' as never] })).toThrow();
+  });
+});
