@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   await step('Generating the Prisma client', turboBin, ['run', 'generate', '--output-logs=errors-only'], { env });
   say('Applying migrations...');
   await step('Applying migrations', 'npm', ['run', '--silent', 'migrate:deploy', '-w', '@lumi/db'], { env });
-  await step('Seeding the demo school', 'npm', ['run', '--silent', 'seed', '-w', '@lumi/db'], { env });
+  // A real school's server should not get demo accounts with a published password.
+  if (process.env.LUMI_SKIP_SEED !== '1') {
+    await step('Seeding the demo school', 'npm', ['run', '--silent', 'seed', '-w', '@lumi/db'], { env });
+  }
   if (flags['prepare-only']) {
     await stopDatabase();
     return;

@@ -5,7 +5,7 @@ import { run, stopChildren } from './children';
 import { prepareDatabase } from './database';
 import { exitWith, say } from './problem';
 import { webDir } from './paths';
-import { PLAYWRIGHT_REPORT, REPORT_DIR, VITEST_REPORT, playwrightTally, sum, vitestTally } from './test-report';
+import { REPORT_DIR, VITEST_REPORT, playwrightTally, sum, vitestTally } from './test-report';
 import type { Tally } from './test-report';
 import { turboBin } from './tools';
 import { workspaces } from './workspaces';
@@ -48,8 +48,9 @@ async function runSuites(env: NodeJS.ProcessEnv): Promise<{ tally: Tally; crashe
   let e2eCode = 0;
   if (existsSync(path.join(webDir, 'playwright.config.ts'))) {
     say('Running the web app\'s Playwright suite...');
-    const e2eEnv = { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(webDir, PLAYWRIGHT_REPORT) };
-    e2eCode = await run(turboBin, ['run', 'test:e2e', '--concurrency=1', '--', '--reporter=list,json'], { env: e2eEnv });
+    // playwright.config.ts writes its JSON report to PLAYWRIGHT_REPORT and creates its database on this server.
+    const e2eEnv = { ...env, E2E_DATABASE_SERVER: env.DATABASE_URL };
+    e2eCode = await run(turboBin, ['run', 'test:e2e', '--concurrency=1'], { env: e2eEnv });
     tallies.push(playwrightTally(webDir));
   }
   return { tally: sum(tallies), crashed: unitCode !== 0 || e2eCode !== 0 };
