@@ -1,0 +1,43 @@
+import { Prisma, type PrismaClient } from '@lumi/db';
+import { publicProcedure, AppError } from '../trpc';
+import { hitRateLimit, RATE_LIMITS } from '../shared/rate-limit';
+import { hashPassword } from './passwords';
+import { signUpInput } from './sign-up.types';
+import type { z } from 'zod';
+
+export async function signUp(db: PrismaClient, input: z.output<typeof signUpInput>) {
+  const passwordHash = await hashPassword(input.password);
+  const klass =
+    input.role === 'STUDENT'
+      ? await db.class.findFirst({ where: { joinCode: input.joinCode, archivedAt: null } })
+      : null;
+  if (input.role === 'STUDENT' && !klass) {
+    throw new AppError('JOIN_CODE_UNKNOWN', 'No open class has that join code. Check it with your teacher.');
+  }
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        language: input.language,
+        passwordHash,
+        enrollments: klass ? { create: { classId: klass.id } } : undefined,
+      },
+      select: { id: true, email: true, name: true, role: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists. Sign in instead.');
+    }
+    throw error;
+  }
+}
+
+export const signUpRoute = publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
+  const limit = await hitRateLimit(ctx.db, RATE_LIMITS.signUp, ctx.ip ?? 'unknown', ctx.now());
+  if (!limit.allowed) {
+    throw new AppError('RATE_LIMITED', 'Too many sign-ups from this network. Try again later.', limit.resetAt);
+  }
+  return signUp(ctx.db, input);
+});

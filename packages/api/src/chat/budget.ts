@@ -1,0 +1,61 @@
+import type { PrismaClient, Prisma } from '@lumi/db';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface BudgetKey {
+  userId: string;
+  scope: string;
+  /** A UTC calendar day. */
+  day: Date;
+}
+
+export function utcDay(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+export function nextUtcMidnight(at: Date): Date {
+  return new Date(utcDay(at).getTime() + 86_400_000);
+}
+
+/**
+ * Reserves `tokens` against the day's budget in one statement. The row lock taken by UPDATE, and Postgres
+ * re-checking the WHERE clause after it, make concurrent turns on any number of nodes unable to overspend.
+ */
+export async function reserveTokens(db: Db, key: BudgetKey, tokens: number, budget: number): Promise<boolean> {
+  await db.$executeRaw`
+    INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
+    VALUES (${key.userId}, ${key.scope}, ${key.day}, 0, 0, now())
+    ON CONFLICT DO NOTHING`;
+  const updated = await db.$executeRaw`
+    UPDATE "BudgetDay" SET "reservedTokens" = "reservedTokens" + ${tokens}, "updatedAt" = now()
+    WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
+      AND "usedTokens" + "reservedTokens" + ${tokens} <= ${budget}`;
+  return updated === 1;
+}
+
+/** Swaps a reservation for what was really spent (which may be zero when the upstream failed). */
+export async function settleTokens(db: Db, key: BudgetKey, reserved: number, used: number): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "BudgetDay"
+    SET "reservedTokens" = GREATEST("reservedTokens" - ${reserved}, 0), "usedTokens" = "usedTokens" + ${used},
+        "updatedAt" = now()
+    WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}`;
+}
+
+/** Spending outside a reservation (a rolling summary), counted so no token goes unrecorded. */
+export async function chargeTokens(db: Db, key: BudgetKey, used: number): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
+    VALUES (${key.userId}, ${key.scope}, ${key.day}, ${used}, 0, now())
+    ON CONFLICT ("userId", "scope", "day")
+    DO UPDATE SET "usedTokens" = "BudgetDay"."usedTokens" + ${used}, "updatedAt" = now()`;
+}
+
+export async function budgetLeft(db: Db, key: BudgetKey, budget: number) {
+  const row = await db.budgetDay.findUnique({
+    where: { userId_scope_day: { userId: key.userId, scope: key.scope, day: key.day } },
+  });
+  const used = row?.usedTokens ?? 0;
+  const reserved = row?.reservedTokens ?? 0;
+  return { budget, used, reserved, left: Math.max(0, budget - used - reserved), resetAt: nextUtcMidnight(key.day) };
+}

@@ -1,0 +1,33 @@
+import type { Catalog, ChatProvider } from '@lumi/chat-core';
+import type { Class } from '@lumi/db';
+
+/** Tokens a day for sessions outside any class. */
+export const PERSONAL_DAILY_BUDGET = Number(process.env.LUMI_PERSONAL_DAILY_BUDGET ?? 20_000);
+
+/**
+ * The models a student may use. The offline demo tutor stands in for every model when no provider is
+ * configured, so a fresh install works end to end.
+ */
+export function allowedModelsFor(catalog: Catalog, provider: ChatProvider, klass: Class | null): string[] {
+  if (provider.offline) return ['lumi-demo'];
+  const all = catalog
+    .list()
+    .filter((m) => !m.legacy && m.id !== 'lumi-demo')
+    .map((m) => m.id);
+  return klass && klass.allowedModels.length > 0 ? klass.allowedModels.filter((id) => catalog.get(id)) : all;
+}
+
+export function budgetScope(klass: Pick<Class, 'id'> | null): string {
+  return klass?.id ?? 'personal';
+}
+
+export function dailyBudgetFor(klass: Pick<Class, 'dailyTokenBudget'> | null): number {
+  return klass?.dailyTokenBudget ?? PERSONAL_DAILY_BUDGET;
+}
+
+/** The allowed model with the lowest input price, for work that needs no more (rolling summaries). */
+export function cheapestModel(catalog: Catalog, allowed: string[]): string {
+  const entries = allowed.map((id) => catalog.require(id));
+  entries.sort((a, b) => a.prices.input - b.prices.input);
+  return entries[0]!.id;
+}

@@ -1,0 +1,88 @@
+import type { Message } from '@lumi/db';
+import type { LumiServices } from '../context';
+import type { Generation } from './generation';
+import type { TurnEvent } from './turn-events';
+
+/** How often a reply generated on another node is re-read while it streams. */
+const POLL_MS = 250;
+
+/**
+ * Every event of a reply from now on: the text so far as one delta, then live deltas, then `done` or `error`.
+ * Works wherever the reply is: running on this node, running on another node (read through Postgres), or done.
+ */
+export async function* followReply(
+  services: LumiServices,
+  assistantMessageId: string,
+  signal?: AbortSignal,
+): AsyncGenerator<TurnEvent> {
+  const local = services.generations.get(assistantMessageId);
+  if (local) {
+    yield* followGeneration(local, signal);
+    return;
+  }
+  let sent = 0;
+  for (;;) {
+    const message = await services.db.message.findUnique({ where: { id: assistantMessageId } });
+    if (!message) return;
+    if (message.content.length > sent) {
+      yield { type: 'delta', text: message.content.slice(sent) };
+      sent = message.content.length;
+    }
+    if (message.status !== 'STREAMING') {
+      yield await finalEvent(services, message);
+      return;
+    }
+    if (signal?.aborted) return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function* followGeneration(generation: Generation, signal?: AbortSignal): AsyncGenerator<TurnEvent> {
+  const queue: TurnEvent[] = [];
+  let wake: (() => void) | null = null;
+  const unsubscribe = generation.subscribe((event) => {
+    queue.push(event);
+    wake?.();
+  });
+  const onAbort = () => wake?.();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      const event = queue.shift();
+      if (event) {
+        yield event;
+        if (event.type === 'done' || event.type === 'error') return;
+        continue;
+      }
+      if (signal?.aborted) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+    }
+  } finally {
+    unsubscribe();
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function finalEvent(services: LumiServices, message: Message): Promise<TurnEvent> {
+  if (message.status === 'ERROR') {
+    return {
+      type: 'error',
+      code: message.errorCode ?? 'upstream',
+      message: 'The tutor could not finish this reply. Try again.',
+      retryable: true,
+    };
+  }
+  const usage = await services.db.usageEvent.findFirst({ where: { messageId: message.id, kind: 'CHAT' } });
+  return {
+    type: 'done',
+    status: message.status === 'STOPPED' ? 'STOPPED' : 'COMPLETE',
+    finishReason: message.finishReason ?? 'stop',
+    usage: {
+      promptTokens: usage?.promptTokens ?? 0,
+      completionTokens: usage?.completionTokens ?? 0,
+      cachedTokens: usage?.cachedTokens ?? 0,
+    },
+    costMicros: usage?.costMicros ?? 0,
+  };
+}

@@ -1,0 +1,137 @@
+import {
+  ChatError,
+  costMicros,
+  countMessageTokens,
+  countTokens,
+  type ChatMessage,
+  type Usage,
+} from '@lumi/chat-core';
+import type { LumiServices } from '../context';
+import { settleTokens, type BudgetKey } from './budget';
+import type { Generation } from './generation';
+
+export interface GenerationPlan {
+  assistantMessageId: string;
+  conversationId: string;
+  userId: string;
+  classId: string | null;
+  model: string;
+  messages: ChatMessage[];
+  promptTokens: number;
+  maxTokens: number;
+  reserved: number;
+  budgetKey: BudgetKey;
+  startedAt: number;
+}
+
+/** How often partial text is written through, so another node (or a restart) can show it. */
+const FLUSH_INTERVAL_MS = 1000;
+
+/**
+ * Streams the reply into the generation, then settles everything in one transaction: the assistant message,
+ * the usage event with the provider's own counts, and the budget reservation. Runs detached from any request.
+ */
+export async function runGeneration(services: LumiServices, generation: Generation, plan: GenerationPlan) {
+  const { db } = services;
+  let ttftMs: number | null = null;
+  let usage: Usage | null = null;
+  let finishReason = 'stop';
+  let failure: ChatError | null = null;
+  let flushed = 0;
+  const flush = setInterval(() => {
+    if (generation.text.length === flushed) return;
+    flushed = generation.text.length;
+    db.message
+      .update({ where: { id: plan.assistantMessageId }, data: { content: generation.text } })
+      .catch(() => {});
+  }, FLUSH_INTERVAL_MS);
+
+  try {
+    const stream = services.provider.stream({
+      model: plan.model,
+      messages: plan.messages,
+      maxTokens: plan.maxTokens,
+      signal: generation.controller.signal,
+      user: plan.userId,
+    });
+    for await (const event of stream) {
+      if (event.type === 'delta') {
+        ttftMs ??= Math.round(performance.now() - plan.startedAt);
+        generation.emit(event);
+      } else if (event.type === 'usage') {
+        usage = event.usage;
+      } else {
+        finishReason = event.finishReason;
+      }
+    }
+  } catch (error) {
+    failure = error instanceof ChatError ? error : new ChatError('network', String(error), { cause: error });
+  } finally {
+    clearInterval(flush);
+  }
+
+  const text = generation.text;
+  const stopped = generation.stoppedByUser;
+  const status = stopped ? 'STOPPED' : failure ? 'ERROR' : 'COMPLETE';
+  // The provider's usage is the truth. Without it (stopped, dropped, or a server that omits usage) count
+  // exactly what was sent and what arrived; an upstream that failed before the first token charged nothing.
+  const spent: Usage =
+    usage ??
+    (text.length > 0 || (!failure && !stopped)
+      ? { promptTokens: plan.promptTokens, completionTokens: countTokens(text, plan.model), cachedTokens: 0 }
+      : { promptTokens: 0, completionTokens: 0, cachedTokens: 0 });
+  const used = spent.promptTokens + spent.completionTokens;
+  const entry = services.catalog.get(plan.model);
+  const cost = entry ? costMicros(spent, entry) : 0;
+
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.message.update({
+        where: { id: plan.assistantMessageId },
+        data: {
+          content: text,
+          tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, plan.model) : 0,
+          status,
+          finishReason: stopped ? 'stopped' : failure ? 'error' : finishReason,
+          errorCode: failure && !stopped ? failure.code : null,
+          ttftMs,
+          latencyMs: Math.round(performance.now() - plan.startedAt),
+          reservedTokens: 0,
+        },
+      });
+      if (used > 0) {
+        await tx.usageEvent.create({
+          data: {
+            userId: plan.userId,
+            classId: plan.classId,
+            conversationId: plan.conversationId,
+            messageId: plan.assistantMessageId,
+            kind: 'CHAT',
+            model: plan.model,
+            promptTokens: spent.promptTokens,
+            completionTokens: spent.completionTokens,
+            cachedTokens: spent.cachedTokens,
+            costMicros: cost,
+          },
+        });
+      }
+      await settleTokens(tx, plan.budgetKey, plan.reserved, used);
+      await tx.conversation.update({ where: { id: plan.conversationId }, data: { lastMessageAt: services.now() } });
+    });
+  } catch (error) {
+    generation.emit({ type: 'error', code: 'SAVE_FAILED', message: 'The reply could not be saved. Try again.', retryable: true });
+    throw error;
+  }
+
+  if (failure && !stopped) {
+    generation.emit({ type: 'error', code: failure.code, message: failure.studentMessage, retryable: failure.retryable });
+  } else {
+    generation.emit({
+      type: 'done',
+      status: stopped ? 'STOPPED' : 'COMPLETE',
+      finishReason: stopped ? 'stopped' : finishReason,
+      usage: spent,
+      costMicros: cost,
+    });
+  }
+}

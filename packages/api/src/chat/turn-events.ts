@@ -1,0 +1,16 @@
+import type { Usage } from '@lumi/chat-core';
+
+/** What the browser receives for one turn, as server-sent events (docs/chat-protocol.md). */
+export type TurnEvent =
+  | { type: 'start'; userMessageId: string; assistantMessageId: string; model: string; reason: string }
+  | { type: 'delta'; text: string }
+  | {
+      type: 'done';
+      status: 'COMPLETE' | 'STOPPED';
+      finishReason: string;
+      usage: Usage;
+      costMicros: number;
+    }
+  | { type: 'error'; code: string; message: string; retryable: boolean; resetAt?: string };
+
+export type FinalTurnEvent = Extract<TurnEvent, { type: 'done' | 'error' }>;

@@ -1,0 +1,26 @@
+import { TUTOR_RULE_KEYS } from '@lumi/chat-core';
+import { TRPCError } from '@trpc/server';
+import type { Context, SessionUser } from '../context';
+import { AppError } from '../trpc';
+
+/** Loads a class the caller may manage: its teacher, or an admin. Others learn nothing, not even that it exists. */
+export async function loadManagedClass(ctx: Context, user: SessionUser, classId: string) {
+  const klass = await ctx.db.class.findUnique({ where: { id: classId } });
+  if (!klass || (klass.teacherId !== user.id && user.role !== 'ADMIN')) {
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such class.' });
+  }
+  return klass;
+}
+
+/** Rejects model ids the catalog does not know, so a class can never be set to a model that cannot run. */
+export function assertKnownModels(ctx: Context, models: string[]) {
+  const unknown = models.filter((id) => !ctx.catalog.get(id));
+  if (unknown.length > 0) {
+    throw new AppError('UNKNOWN_MODEL', `Unknown model: ${unknown.join(', ')}.`);
+  }
+}
+
+export function assertKnownRules(rules: string[] | undefined) {
+  const unknown = (rules ?? []).filter((key) => !(TUTOR_RULE_KEYS as readonly string[]).includes(key));
+  if (unknown.length > 0) throw new AppError('UNKNOWN_RULE', `Unknown tutor rule: ${unknown.join(', ')}.`);
+}

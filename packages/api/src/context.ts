@@ -1,0 +1,33 @@
+import type { Catalog, ChatProvider, Moderator } from '@lumi/chat-core';
+import type { PrismaClient, Role } from '@lumi/db';
+import type { GenerationRegistry } from './chat/generation';
+
+/** Who is calling. The web app derives it from the Auth.js session; the API never reads cookies itself. */
+export interface SessionUser {
+  id: string;
+  role: Role;
+  name: string;
+}
+
+/** Long-lived collaborators shared by every request on one app node. */
+export interface LumiServices {
+  db: PrismaClient;
+  provider: ChatProvider;
+  moderator: Moderator;
+  catalog: Catalog;
+  generations: GenerationRegistry;
+  /** Chat sends allowed per student per minute. */
+  chatRateLimit: number;
+  /** Injected so tests can move time; production uses the wall clock. */
+  now: () => Date;
+}
+
+export interface Context extends LumiServices {
+  user: SessionUser | null;
+  /** Client address, used for rate limits on anonymous procedures. */
+  ip: string | null;
+}
+
+export function createContext(services: LumiServices, user: SessionUser | null, ip: string | null = null): Context {
+  return { ...services, user, ip };
+}

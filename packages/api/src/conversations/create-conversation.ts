@@ -1,0 +1,31 @@
+import { TRPCError } from '@trpc/server';
+import { studentProcedure, AppError } from '../trpc';
+import { createConversationInput } from './conversation.types';
+import { allowedModelsFor } from '../chat/class-policy';
+
+export const createConversationRoute = studentProcedure
+  .input(createConversationInput)
+  .mutation(async ({ ctx, input }) => {
+    const klass = input.classId
+      ? await ctx.db.class.findFirst({
+          where: { id: input.classId, archivedAt: null, enrollments: { some: { studentId: ctx.user.id } } },
+        })
+      : null;
+    if (input.classId && !klass) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such class.' });
+
+    const allowed = allowedModelsFor(ctx.catalog, ctx.provider, klass);
+    const model = input.model ?? (klass && allowed.includes(klass.defaultModel) ? klass.defaultModel : allowed[0]);
+    if (!model || !allowed.includes(model)) {
+      throw new AppError('MODEL_NOT_ALLOWED', `The model "${input.model ?? 'default'}" is not allowed in this class.`);
+    }
+    return ctx.db.conversation.create({
+      data: {
+        studentId: ctx.user.id,
+        classId: klass?.id ?? null,
+        mode: input.mode,
+        persona: input.persona ?? null,
+        model,
+        title: input.title ?? 'New session',
+      },
+    });
+  });

@@ -1,0 +1,37 @@
+import { signedInProcedure } from '../trpc';
+import { loadConversation } from './conversation-access';
+import { conversationIdInput } from './conversation.types';
+
+export const getConversationRoute = signedInProcedure.input(conversationIdInput).query(async ({ ctx, input }) => {
+  const conversation = await loadConversation(ctx, ctx.user, input.conversationId, 'read');
+  const messages = await ctx.db.message.findMany({
+    where: { conversationId: conversation.id, supersededAt: null },
+    orderBy: { seq: 'asc' },
+    select: {
+      id: true,
+      role: true,
+      content: true,
+      status: true,
+      tokenCount: true,
+      model: true,
+      finishReason: true,
+      errorCode: true,
+      clientId: true,
+      createdAt: true,
+    },
+  });
+  const totals = await ctx.db.usageEvent.aggregate({
+    where: { conversationId: conversation.id },
+    _sum: { promptTokens: true, completionTokens: true, costMicros: true },
+  });
+  const { class: klass, ...rest } = conversation;
+  return {
+    ...rest,
+    className: klass?.name ?? null,
+    messages,
+    usage: {
+      tokens: (totals._sum.promptTokens ?? 0) + (totals._sum.completionTokens ?? 0),
+      costMicros: totals._sum.costMicros ?? 0,
+    },
+  };
+});

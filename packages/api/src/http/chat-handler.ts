@@ -1,0 +1,104 @@
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { ZodError, z } from 'zod';
+import type { LumiServices, SessionUser } from '../context';
+import { loadConversation } from '../conversations/conversation-access';
+import { followReply } from '../chat/follow-reply';
+import { sendMessageInput } from '../chat/send-message.types';
+import { startTurn } from '../chat/start-turn';
+import type { TurnEvent } from '../chat/turn-events';
+import { AppError } from '../trpc';
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** `POST /api/chat`: store the student's message, start the reply, stream it as server-sent events. */
+export async function handleSendMessage(request: Request, services: LumiServices, user: SessionUser | null) {
+  try {
+    if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+    const input = sendMessageInput.parse(await readJson(request));
+    const turn = await startTurn(services, user, input);
+    const start: TurnEvent = { type: 'start', ...turn };
+    return eventStream([start], followReply(services, turn.assistantMessageId, request.signal));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** `GET /api/chat/<assistantMessageId>/stream`: the reply so far, then the rest as it arrives. */
+export async function handleFollowReply(
+  request: Request,
+  services: LumiServices,
+  user: SessionUser | null,
+  assistantMessageId: string,
+) {
+  try {
+    if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+    const id = z.string().min(1).max(64).parse(assistantMessageId);
+    const message = await services.db.message.findUnique({ where: { id }, select: { conversationId: true, role: true } });
+    if (!message || message.role !== 'ASSISTANT') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such reply.' });
+    await loadConversation(services, user, message.conversationId, 'read');
+    return eventStream([], followReply(services, id, request.signal));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError('TOO_LARGE', 'The request is too large.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_JSON', 'The request body must be JSON.');
+  }
+}
+
+function eventStream(first: TurnEvent[], rest: AsyncGenerator<TurnEvent>): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: TurnEvent) => controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+      try {
+        first.forEach(send);
+        for await (const event of rest) send(event);
+      } catch {
+        send({ type: 'error', code: 'STREAM_FAILED', message: 'The connection to the tutor broke. Try again.', retryable: true });
+      } finally {
+        try {
+          controller.close();
+        } catch {
+          // The browser already went away; the reply carries on without it.
+        }
+      }
+    },
+    cancel() {
+      void rest.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    },
+  });
+}
+
+function errorResponse(error: unknown): Response {
+  const json = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
+    Response.json({ error: { code, message, ...extra } }, { status });
+  if (error instanceof ZodError) {
+    return json(400, 'BAD_INPUT', error.issues[0]?.message ?? 'Invalid input.', {
+      fieldErrors: z.flattenError(error).fieldErrors,
+    });
+  }
+  if (error instanceof AppError) {
+    const status = ['BUDGET_EXHAUSTED', 'RATE_LIMITED'].includes(error.appCode) ? 429 : 400;
+    return json(status, error.appCode, error.message, error.resetAt ? { resetAt: error.resetAt.toISOString() } : {});
+  }
+  if (error instanceof TRPCError) {
+    return json(getHTTPStatusCodeFromError(error), error.code, error.message);
+  }
+  console.error('lumi: chat request failed', error);
+  return json(500, 'INTERNAL', 'Something went wrong on our side. Try again.');
+}

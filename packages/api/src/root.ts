@@ -1,0 +1,16 @@
+import { accountRouter } from './account/router';
+import { chatRouter } from './chat/router';
+import { classesRouter } from './classes/router';
+import { conversationsRouter } from './conversations/router';
+import { router } from './trpc';
+import { usageRouter } from './usage/router';
+
+export const appRouter = router({
+  account: accountRouter,
+  classes: classesRouter,
+  conversations: conversationsRouter,
+  chat: chatRouter,
+  usage: usageRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,64 @@
+import type { PrismaClient } from '@lumi/db';
+
+export interface RateLimitRule {
+  /** Stable prefix, e.g. "chat" or "sign-in". */
+  name: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface RateLimitOutcome {
+  allowed: boolean;
+  remaining: number;
+  resetAt: Date;
+}
+
+/**
+ * Counts one hit in a fixed window shared by every app node (a Postgres row per key and window).
+ * The upsert is a single statement, so concurrent hits never lose a count.
+ */
+export async function hitRateLimit(
+  db: PrismaClient,
+  rule: RateLimitRule,
+  subject: string,
+  now: Date,
+): Promise<RateLimitOutcome> {
+  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const resetAt = new Date(windowStart.getTime() + rule.windowMs);
+  const rows = await db.$queryRaw<Array<{ count: number }>>`
+    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+    VALUES (${`${rule.name}:${subject}`}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+    RETURNING "count"`;
+  const count = rows[0]?.count ?? 1;
+  return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), resetAt };
+}
+
+/** Reads the current window without counting a hit. */
+export async function peekRateLimit(
+  db: PrismaClient,
+  rule: RateLimitRule,
+  subject: string,
+  now: Date,
+): Promise<RateLimitOutcome> {
+  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const row = await db.rateLimitWindow.findUnique({
+    where: { key_windowStart: { key: `${rule.name}:${subject}`, windowStart } },
+  });
+  const count = row?.count ?? 0;
+  return {
+    allowed: count < rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    resetAt: new Date(windowStart.getTime() + rule.windowMs),
+  };
+}
+
+/** Sends per user per minute; overridable per node with LUMI_CHAT_RATE_LIMIT. */
+export function chatRateLimit(perMinute: number): RateLimitRule {
+  return { name: 'chat', limit: perMinute, windowMs: 60_000 };
+}
+
+export const RATE_LIMITS = {
+  signIn: { name: 'sign-in', limit: 5, windowMs: 15 * 60_000 },
+  signUp: { name: 'sign-up', limit: 20, windowMs: 60 * 60_000 },
+} satisfies Record<string, RateLimitRule>;
