@@ -1,0 +1,79 @@
+import { expect, test } from '@playwright/test';
+import { SEED } from './fixtures';
+import { scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+
+const longReply = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+
+test('a student signs up with a join code, starts a session and sees a streamed reply', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await expect(page.getByRole('heading', { name: 'Welcome, Ada Student' })).toBeVisible();
+  await expect(page.getByText(SEED.className).first()).toBeVisible();
+  await expect(page.getByText(/tokens left/).first()).toBeVisible();
+  await snap(page, 'home');
+
+  await startSession(page, 'Maths');
+  await scriptNextReply({ reply: 'Sure! Here is maths: $a^2 + b^2 = c^2$ and code:\n\n```js\nconst x = 1;\n```', delayMs: 20 });
+  await sendMessage(page, 'Explain Pythagoras');
+  await expect(page.locator('li[data-role="USER"]')).toHaveText(/Explain Pythagoras/);
+  const reply = tutorReplies(page).last();
+  await expect(reply).toHaveAttribute('data-status', 'COMPLETE');
+  await expect(reply.locator('.katex')).toBeVisible();
+  await expect(reply.locator('code.hljs')).toContainText('const x = 1;');
+  await expect(page.getByTestId('usage-meter')).not.toContainText(/^0 tokens/);
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
+  await snap(page, 'chat-reply');
+});
+
+test('stopping a slow reply keeps the partial text, marked as stopped', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  await scriptNextReply({ reply: longReply, delayMs: 150 });
+  await sendMessage(page, 'Tell me a long story');
+  const reply = tutorReplies(page).last();
+  await expect(reply).toContainText('word3');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(reply).toHaveAttribute('data-status', 'STOPPED');
+  await expect(reply).toContainText('Stopped');
+  await expect(reply).not.toContainText('word39');
+  await snap(page, 'stopped');
+
+  await page.reload();
+  const kept = tutorReplies(page).last();
+  await expect(kept).toHaveAttribute('data-status', 'STOPPED');
+  await expect(kept).toContainText('word3');
+});
+
+test('reloading mid-stream resumes the reply until it completes', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  await scriptNextReply({ reply: longReply, delayMs: 80 });
+  await sendMessage(page, 'Count for me');
+  await expect(tutorReplies(page).last()).toContainText('word2');
+  await page.reload();
+  const reply = tutorReplies(page).last();
+  await expect(reply).toContainText('word39', { timeout: 15_000 });
+  await expect(reply).toHaveAttribute('data-status', 'COMPLETE');
+  await snap(page, 'resumed');
+});
+
+test('the interface switches to Chinese and remembers it', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await page.getByLabel('Language').first().selectOption('zh');
+  await expect(page.getByRole('heading', { name: '欢迎，Ada Student' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '开始新会话' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await snap(page, 'chinese');
+});
+
+test('an exhausted budget says why and when it resets, and keeps the message', async ({ page }) => {
+  await signUpStudent(page, SEED.tinyJoinCode);
+  await startSession(page);
+  await sendMessage(page, 'Help me with homework');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('You have used today’s tutoring budget.');
+  await expect(alert).toContainText(/Resets at \d{2}:\d{2}/);
+  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('Help me with homework');
+  await snap(page, 'budget');
+});

@@ -1,0 +1,35 @@
+// Creates (migrated and seeded) or drops the browser tests' database: `tsx e2e/database.ts create|drop <name>`.
+// Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
+import { createPrismaClient } from '@lumi/db';
+import { deployMigrations } from '@lumi/db/migrate';
+import { SEED } from './fixtures';
+
+const [command, name] = process.argv.slice(2);
+if (!name || !/^lumi_e2e_[a-z0-9]+$/.test(name)) throw new Error(`expected a lumi_e2e_* database name, got ${name}`);
+const serverUrl = process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres';
+const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+
+async function onServer(sql: string) {
+  const server = createPrismaClient(serverUrl);
+  try {
+    await server.$executeRawUnsafe(sql);
+  } finally {
+    await server.$disconnect();
+  }
+}
+
+if (command === 'create') {
+  await onServer(`CREATE DATABASE "${name}"`);
+  await deployMigrations({ databaseUrl });
+  const db = createPrismaClient(databaseUrl);
+  const teacher = await db.user.create({ data: { email: SEED.teacherEmail, name: 'Ms Rivera', role: 'TEACHER' } });
+  await db.class.create({ data: { name: SEED.className, teacherId: teacher.id, joinCode: SEED.joinCode } });
+  await db.class.create({
+    data: { name: SEED.tinyClassName, teacherId: teacher.id, joinCode: SEED.tinyJoinCode, dailyTokenBudget: 10 },
+  });
+  await db.$disconnect();
+} else if (command === 'drop') {
+  await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+} else {
+  throw new Error(`unknown command ${command}`);
+}

@@ -1,0 +1,10 @@
+/** What global setup seeds, shared with the specs. */
+export const SEED = {
+  teacherEmail: 'teacher@e2e.lumi.test',
+  /** A class with an ordinary daily budget. */
+  joinCode: 'E2EJOIN1',
+  className: 'Physics 9A',
+  /** A class whose daily budget cannot pay for a single reply. */
+  tinyJoinCode: 'E2ETINY1',
+  tinyClassName: 'Tiny budget',
+} as const;

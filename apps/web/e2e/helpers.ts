@@ -1,0 +1,46 @@
+import { expect, type Page } from '@playwright/test';
+
+let counter = 0;
+
+/** Signs a new student up with a class join code and lands on their home page. */
+export async function signUpStudent(page: Page, joinCode: string) {
+  const email = `student-${Date.now()}-${counter++}@e2e.lumi.test`;
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill('Ada Student');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByLabel('Class join code').fill(joinCode);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  return email;
+}
+
+/** Starts a session from the home page (first class, given mode) and waits for the chat page. */
+export async function startSession(page: Page, mode = 'General') {
+  await page.getByLabel('Mode').selectOption({ label: mode });
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  await expect(page.getByText('Ask your tutor anything to begin.')).toBeVisible();
+}
+
+export async function sendMessage(page: Page, text: string) {
+  const box = page.getByRole('textbox', { name: 'Your message' });
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** Scripts the fake model's next reply (see packages/fake-openai/README.md). */
+export async function scriptNextReply(behaviour: { reply?: string; delayMs?: number; chunkSize?: number }) {
+  const response = await fetch(`${process.env.E2E_FAKE_OPENAI_URL}/__control/enqueue`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(behaviour),
+  });
+  expect(response.ok).toBe(true);
+}
+
+export const tutorReplies = (page: Page) => page.locator('li[data-role="ASSISTANT"]');
+
+export async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}

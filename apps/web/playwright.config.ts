@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { defineConfig } from '@playwright/test';
+
+// The browser tests run against the built app (`next start`) with a database of their own and the fake OpenAI.
+// Playwright starts web servers before global setup, so the database name is chosen here (once: workers inherit
+// the environment) and global setup creates it under that name.
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const fakePort = Number(process.env.E2E_FAKE_OPENAI_PORT ?? 4110);
+process.env.E2E_DATABASE_NAME ??= `lumi_e2e_${randomBytes(4).toString('hex')}`;
+const serverUrl = new URL(process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres');
+const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${process.env.E2E_DATABASE_NAME}` }).toString();
+process.env.E2E_DATABASE_URL = databaseUrl;
+process.env.E2E_FAKE_OPENAI_URL = `http://127.0.0.1:${fakePort}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
+  fullyParallel: false,
+  // One worker: the specs share the fake model's queue of scripted replies.
+  workers: 1,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results',
+  reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    locale: 'en-GB',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      command: `npx tsx ../../packages/fake-openai/src/cli.ts --port ${fakePort} --delay-ms 5`,
+      url: `http://127.0.0.1:${fakePort}/v1/models`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx next start --port ${appPort} --hostname 127.0.0.1`,
+      // Readiness needs no database: the page only reads the (empty) session cookie.
+      url: `http://127.0.0.1:${appPort}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+        AUTH_TRUST_HOST: 'true',
+        OPENAI_API_KEY: 'test',
+        OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
+        NODE_ENV: 'production',
+      },
+    },
+  ],
+});
