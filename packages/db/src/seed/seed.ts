@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { BUILTIN_MODELS, countChatTokens, countMessageTokens } from '@lumi/chat-core';
+import { BUILTIN_MODELS, Catalog, costMicros, countChatTokens, countMessageTokens } from '@lumi/chat-core';
 import type { ChatMessage } from '@lumi/chat-core';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { DEMO_CLASS, DEMO_CONVERSATIONS, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER } from './demo-school';
@@ -127,7 +127,7 @@ function demoRows(studentIds: Map<string, string>, classId: string, now: Date): 
           model: conversation.model,
           promptTokens,
           completionTokens,
-          costMicros: costMicros(conversation.model, promptTokens, completionTokens),
+          costMicros: demoCost(conversation.model, promptTokens, completionTokens),
           createdAt: at,
         });
       }
@@ -177,7 +177,7 @@ function backgroundUsage(
           model,
           promptTokens,
           completionTokens,
-          costMicros: costMicros(model, promptTokens, completionTokens),
+          costMicros: demoCost(model, promptTokens, completionTokens),
           createdAt: schoolTime(now, daysAgo, random),
         });
       }
@@ -186,9 +186,9 @@ function backgroundUsage(
   return events;
 }
 
-/** Catalog prices are USD per 1M tokens, so tokens x price is the cost in micro-dollars. */
-function costMicros(model: string, promptTokens: number, completionTokens: number): number {
-  const entry = BUILTIN_MODELS.find((m) => m.id === model);
-  if (!entry) throw new Error(`The demo data names ${model}, which is not in chat-core's model catalog.`);
-  return Math.round(promptTokens * entry.prices.input + completionTokens * entry.prices.output);
+/** Demo costs use the built-in list prices, not a LUMI_MODEL_CATALOG override, so every run stores the same numbers. */
+const listPrices = new Catalog(BUILTIN_MODELS);
+
+function demoCost(model: string, promptTokens: number, completionTokens: number): number {
+  return costMicros({ promptTokens, completionTokens, cachedTokens: 0 }, listPrices.require(model));
 }
