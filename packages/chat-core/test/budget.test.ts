@@ -63,6 +63,13 @@ describe('buildRequest', () => {
     expect(result.promptTokens).toBe(countChatTokens(result.messages, 'gpt-4o'));
   });
 
+  it('recounts a summary whose stored count was made for another encoding', () => {
+    const text = 'The student is practising addition.';
+    const foreign = { text, tokenCount: 1, tokenCountFormat: tokenCountFormat('gpt-3.5-turbo') };
+    const result = buildRequest({ model: 'gpt-4o', catalog: loadCatalog({ env: {} }), systemPrompt, summary: foreign, history, maxTokens: 100 });
+    expect(result.promptTokens).toBe(countChatTokens(result.messages, 'gpt-4o'));
+  });
+
   it('trusts stored counts in the same format and recounts counts stored for another encoding', () => {
     const stored = history.map((m) => ({ ...m, tokenCount: 1_000, tokenCountFormat: tokenCountFormat('gpt-4o') }));
     const trusted = buildRequest({ model: 'tiny', catalog: tiny(2_500), systemPrompt, history: stored, maxTokens: 0 });

@@ -4,7 +4,7 @@ import { summaryMessage } from '../src/history/summary-message';
 import { SummaryFailedError, summarizeTurns, turnsToSummarize } from '../src/history/summarize';
 import { BUILTIN_MODELS } from '../src/models/builtin';
 import { Catalog } from '../src/models/catalog';
-import { countMessageTokens } from '../src/tokens/count';
+import { countMessageTokens, tokenCountFormat } from '../src/tokens/count';
 import type { ChatProvider, ChatRequest, FinishReason, HistoryMessage, StreamEvent, Usage } from '../src/types';
 
 const model = BUILTIN_MODELS.find((m) => m.id === 'gpt-4o-mini')!;
@@ -40,6 +40,7 @@ describe('summarizeTurns', () => {
     expect(result).toEqual({
       summary: 'The student is adding fractions.',
       summaryTokens: countMessageTokens(summaryMessage('The student is adding fractions.'), model),
+      tokenCountFormat: tokenCountFormat(model),
       throughId: 'c',
       usage,
     });

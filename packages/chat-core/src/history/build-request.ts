@@ -8,8 +8,8 @@ export interface BuildRequestInput {
   model: string;
   catalog: Catalog;
   systemPrompt: string;
-  /** The stored rolling summary; `tokenCount` is `summaryTokens` from `summarizeTurns`. */
-  summary?: { text: string; tokenCount?: number };
+  /** The stored rolling summary, with `summaryTokens` / `tokenCountFormat` from `summarizeTurns` when known. */
+  summary?: { text: string; tokenCount?: number; tokenCountFormat?: string };
   /** Oldest first. */
   history: readonly HistoryMessage[];
   /** Tokens reserved for the reply. */
@@ -49,10 +49,9 @@ export function buildRequest(input: BuildRequestInput): BuildRequestResult {
   const { catalog, systemPrompt, summary, history, maxTokens, maxHistoryTokens = Infinity } = input;
   const model = catalog.require(input.model);
   const format = tokenCountFormat(model);
-  const tokensOf = (message: HistoryMessage) =>
-    message.tokenCount !== undefined && (message.tokenCountFormat ?? format) === format
-      ? message.tokenCount
-      : countMessageTokens(message, model);
+  const storedCount = (stored: Pick<HistoryMessage, 'tokenCount' | 'tokenCountFormat'>) =>
+    (stored.tokenCountFormat ?? format) === format ? stored.tokenCount : undefined;
+  const tokensOf = (turn: HistoryMessage) => storedCount(turn) ?? countMessageTokens(turn, model);
 
   const budget = model.contextWindow - maxTokens;
   const systemMessage: ChatMessage = { role: 'system', content: systemPrompt };
@@ -64,9 +63,9 @@ export function buildRequest(input: BuildRequestInput): BuildRequestResult {
   for (; start > firstRequired; start--) historyTokens += tokensOf(history[start - 1]!);
   const requiredTokens = historyTokens;
 
-  const summaryText = summary?.text.trim() ? summary : undefined;
-  const summaryTokens = summaryText ? (summaryText.tokenCount ?? countMessageTokens(summaryMessage(summaryText.text), model)) : 0;
-  const summaryIncluded = summaryText !== undefined && fixedTokens + summaryTokens + requiredTokens <= budget;
+  const usableSummary = summary?.text.trim() ? summary : undefined;
+  const summaryTokens = usableSummary ? (storedCount(usableSummary) ?? countMessageTokens(summaryMessage(usableSummary.text), model)) : 0;
+  const summaryIncluded = usableSummary !== undefined && fixedTokens + summaryTokens + requiredTokens <= budget;
   const headTokens = fixedTokens + (summaryIncluded ? summaryTokens : 0);
 
   const fits = headTokens + requiredTokens <= budget;
@@ -81,7 +80,7 @@ export function buildRequest(input: BuildRequestInput): BuildRequestResult {
   const omittedTurns = history.slice(0, start);
   const messages: ChatMessage[] = [
     systemMessage,
-    ...(summaryIncluded ? [summaryMessage(summaryText.text)] : []),
+    ...(summaryIncluded ? [summaryMessage(usableSummary.text)] : []),
     ...included.map(({ role, content }) => ({ role, content })),
   ];
   return {

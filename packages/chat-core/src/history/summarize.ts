@@ -1,5 +1,5 @@
 import type { ModelEntry } from '../models/model-entry';
-import { countChatTokens, countMessageTokens, countTokens } from '../tokens/count';
+import { countChatTokens, countMessageTokens, countTokens, tokenCountFormat } from '../tokens/count';
 import type { ChatMessage, ChatProvider, HistoryMessage, Usage } from '../types';
 import type { BuildRequestResult } from './build-request';
 import { summaryMessage } from './summary-message';
@@ -36,8 +36,9 @@ export interface SummarizeTurnsInput {
 
 export interface SummarizeTurnsResult {
   summary: string;
-  /** Tokens of the summary as `buildRequest` sends it; store it as the summary's `tokenCount`. */
+  /** Tokens of the summary as `buildRequest` sends it, in `tokenCountFormat`; pass both back with the summary. */
   summaryTokens: number;
+  tokenCountFormat: string;
   /** The newest turn now covered by the summary. */
   throughId: string;
   usage: Usage;
@@ -69,6 +70,7 @@ export async function summarizeTurns(input: SummarizeTurnsInput): Promise<Summar
   return {
     summary,
     summaryTokens: countMessageTokens(summaryMessage(summary), model),
+    tokenCountFormat: tokenCountFormat(model),
     throughId: newest.id,
     // Providers that report no usage (e.g. some compatible servers) are billed on our own exact count.
     usage: usage ?? { promptTokens: countChatTokens(messages, model), completionTokens: countTokens(summary, model), cachedTokens: 0 },
