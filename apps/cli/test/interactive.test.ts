@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { costMicros, countMessageTokens, loadCatalog } from '@lumi/chat-core';
+import { buildSystemPrompt, costMicros, countChatTokens, countMessageTokens, loadCatalog } from '@lumi/chat-core';
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, runCli } from './cli-process';
@@ -65,6 +65,36 @@ describe('interactive session driven through piped stdin', () => {
     expect(saved).toContain('A fraction is a part of a whole.');
     expect(saved).toContain('Which is bigger, 1/2 or 1/3?');
     expect(saved).toContain('One half is bigger than one third.');
+  });
+
+  it('leaves older turns out of a request that would overflow the window, says so, and keeps them for a larger model', async () => {
+    fake.reset();
+    fake.setDefault({ reply: 'Noted.' });
+    const first = 'Please remember that my favourite volcano is Mount Etna in Sicily, which erupts quite often.';
+    const second = 'Why?';
+    const replyCap = 20;
+    // A window that holds exactly the system prompt, the long first question and the reply cap: with the second
+    // question added, the first one no longer fits.
+    const window = countChatTokens([{ role: 'system', content: buildSystemPrompt({ mode: 'GENERAL' }) }, { role: 'user', content: first }], 'gpt-4o-mini') + replyCap;
+    const catalogFile = path.join(dir, 'catalog.json');
+    await writeFile(catalogFile, JSON.stringify({ models: [{ id: 'tiny', contextWindow: window, maxOutput: 100 }] }));
+    const script = [first, second, '/model gpt-4o-mini', '/tokens', '/quit', ''].join('\n');
+
+    const run = await runCli(['-i', '--model', 'tiny', '--max-tokens', String(replyCap)], {
+      env: cliEnv({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: fake.url, LUMI_MODEL_CATALOG: catalogFile }),
+      input: script,
+    });
+
+    expect(run.code).toBe(0);
+    const sent = fake.requests[1]!.body as SentBody;
+    expect(sent.messages.slice(1)).toEqual([
+      { role: 'assistant', content: 'Noted.' },
+      { role: 'user', content: second },
+    ]);
+    expect(run.stdout).toContain("1 older turn left out of this request to fit tiny's window");
+    // The whole history stayed in memory: on a model with room, nothing is left out.
+    expect(run.stdout).toContain('older turns left out: 0');
+    expect(run.stdout).toContain('5 messages,');
   });
 
   it('prints the student message for a failed turn and carries on', async () => {
