@@ -30,6 +30,10 @@ try {
 
 async function main(): Promise<void> {
   const port = webPort(process.env.PORT);
+  // Checked first so a busy port fails in a second, not after migrations and seeding.
+  if (!flags['prepare-only'] && !(await isPortFree(port))) {
+    throw new Problem(`Port ${port} is already in use by another program; stop it or set PORT to a free port.`);
+  }
   const database = await prepareDatabase();
   stopDatabase = database.stop;
   const env = {
@@ -53,9 +57,6 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (!(await isPortFree(port))) {
-    throw new Problem(`Port ${port} is already in use by another program; stop it or set PORT to a free port.`);
-  }
   say('Building the web app...');
   await step('Building the web app', turboBin, ['run', 'build', '--filter=@lumi/web', '--output-logs=errors-only'], { env });
 
