@@ -4,8 +4,11 @@ import { defineConfig } from '@playwright/test';
 // The browser tests run against the built app (`next start`) with a database of their own and the fake OpenAI.
 // Playwright starts web servers before global setup, so the database name is chosen here (once: workers inherit
 // the environment) and global setup creates it under that name.
-const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
-const fakePort = Number(process.env.E2E_FAKE_OPENAI_PORT ?? 4110);
+// Ports are picked at random (unless set) so parallel checkouts on one machine do not collide.
+process.env.E2E_APP_PORT ??= String(31_000 + Math.floor(Math.random() * 4_000));
+process.env.E2E_FAKE_OPENAI_PORT ??= String(Number(process.env.E2E_APP_PORT) + 4_000);
+const appPort = Number(process.env.E2E_APP_PORT);
+const fakePort = Number(process.env.E2E_FAKE_OPENAI_PORT);
 process.env.E2E_DATABASE_NAME ??= `lumi_e2e_${randomBytes(4).toString('hex')}`;
 const serverUrl = new URL(process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres');
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${process.env.E2E_DATABASE_NAME}` }).toString();

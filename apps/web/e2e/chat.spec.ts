@@ -70,7 +70,8 @@ test('an exhausted budget says why and when it resets, and keeps the message', a
   await signUpStudent(page, SEED.tinyJoinCode);
   await startSession(page);
   await sendMessage(page, 'Help me with homework');
-  const alert = page.getByRole('alert');
+  // Next's route announcer is an alert too: pick ours by its text.
+  const alert = page.getByRole('alert').filter({ hasText: 'budget' });
   await expect(alert).toContainText('You have used today’s tutoring budget.');
   await expect(alert).toContainText(/Resets at \d{2}:\d{2}/);
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();

@@ -74,7 +74,7 @@ export function NewSessionForm() {
         </label>
       )}
       {create.error && <ErrorNotice error={toUiError(create.error)} />}
-      <button type="submit" className="btn-primary" disabled={create.isPending}>
+      <button type="submit" className="btn-primary" disabled={create.isPending || classes.isPending}>
         {create.isPending ? t('common.loading') : t('new.start')}
       </button>
     </form>

@@ -35,7 +35,10 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
 
   const bottom = useRef<HTMLDivElement>(null);
   const lastText = chat.messages.at(-1)?.content;
-  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [chat.messages.length, lastText]);
+  // Block body on purpose: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [chat.messages.length, lastText]);
 
   const lastUser = chat.busy ? undefined : chat.messages.findLast((m) => m.role === 'USER');
   const last = chat.messages.at(-1);

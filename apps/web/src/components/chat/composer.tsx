@@ -47,7 +47,7 @@ export function Composer({ text, onText, onSend, onStop, editing, onCancelEdit, 
             onChange={(e) => onText(e.target.value)}
             onKeyDown={keyDown}
             rows={2}
-            placeholder={t('chat.inputHint')}
+            placeholder={t('chat.inputLabel')}
             aria-describedby="composer-hint"
             className="input max-h-48 resize-y"
           />

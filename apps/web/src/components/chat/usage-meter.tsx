@@ -11,8 +11,13 @@ export function UsageMeter({ tokens, costMicros, classId }: { tokens: number; co
   return (
     <p className="flex flex-wrap gap-x-3 text-xs text-slate-500" aria-label={t('meter.label')} data-testid="usage-meter">
       <span>{t('meter.tokens', { tokens: fmt.format(tokens) })}</span>
-      <span>{t('meter.cost', { cost: (costMicros / 1_000_000).toFixed(4) })}</span>
+      <span>{t('meter.cost', { cost: formatDollars(costMicros) })}</span>
       {budget && <span data-testid="budget-left">{t('meter.left', { left: fmt.format(budget.left) })}</span>}
     </p>
   );
+}
+
+/** Dollars with enough digits that a few cents' worth of tokens never reads as zero. */
+function formatDollars(micros: number): string {
+  return (micros / 1_000_000).toLocaleString('en', { maximumSignificantDigits: 2, maximumFractionDigits: 6 });
 }
