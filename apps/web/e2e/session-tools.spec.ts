@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { SEED } from './fixtures';
+import { sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+
+test('retry, edit and resend, and export a session', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  await sendMessage(page, 'first question');
+  await expect(tutorReplies(page)).toHaveCount(1);
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+
+  await tutorReplies(page).last().getByRole('button', { name: 'Retry' }).click();
+  await expect(tutorReplies(page)).toHaveCount(1);
+  await expect(tutorReplies(page).last()).toContainText('You said: "first question"');
+
+  await page.locator('li[data-role="USER"]').last().getByRole('button', { name: 'Edit' }).click();
+  const box = page.getByRole('textbox', { name: 'Your message' });
+  await expect(box).toHaveValue('first question');
+  await box.fill('second question');
+  await box.press('Enter');
+  await expect(page.locator('li[data-role="USER"]')).toHaveCount(1);
+  await expect(page.locator('li[data-role="USER"]')).toContainText('second question');
+  await expect(tutorReplies(page).last()).toContainText('You said: "second question"');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.md$/);
+  expect(await readFile(await file.path(), 'utf8')).toContain('second question');
+});
+
+test('on a phone-size screen the chat is usable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signUpStudent(page, SEED.joinCode);
+  await snap(page, 'phone-home');
+  await startSession(page);
+  await sendMessage(page, 'hello from a phone');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  await snap(page, 'phone-chat');
+  await page.getByRole('button', { name: /Sessions/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Sessions' })).toBeVisible();
+});
+
+test('a teacher creates a class and sees its join code', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByRole('radio', { name: 'Teacher' }).check();
+  await page.getByLabel('Your name').fill('Mr Chen');
+  await page.getByLabel('Email').fill(`teacher-${Date.now()}@e2e.lumi.test`);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/teacher$/);
+  await expect(page.getByText('No classes yet.')).toBeVisible();
+  await page.getByLabel('Class name').fill('Chemistry 10B');
+  await page.getByLabel('Daily tokens per student').fill('30000');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await expect(page.getByText('Chemistry 10B')).toBeVisible();
+  await expect(page.getByTestId('join-code')).toHaveText(/^[A-Z0-9]{4,12}$/);
+  await snap(page, 'teacher');
+});
