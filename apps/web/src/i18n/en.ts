@@ -75,6 +75,7 @@ export const en = {
   'chat.tutor': 'Tutor',
   'chat.stopped': 'Stopped',
   'chat.incomplete': 'Incomplete',
+  'chat.noReply': 'The tutor could not reply to this message.',
   'chat.thinking': 'Thinking…',
   'chat.export': 'Export',
   'chat.exportMarkdown': 'Markdown',

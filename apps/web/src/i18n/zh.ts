@@ -77,6 +77,7 @@ export const zh: Record<MessageKey, string> = {
   'chat.tutor': '导师',
   'chat.stopped': '已停止',
   'chat.incomplete': '未完成',
+  'chat.noReply': '导师未能回复这条消息。',
   'chat.thinking': '思考中…',
   'chat.export': '导出',
   'chat.exportMarkdown': 'Markdown',

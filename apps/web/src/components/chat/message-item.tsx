@@ -37,13 +37,15 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
         ) : message.content ? (
           <Markdown text={message.content} />
         ) : (
-          <p className="text-sm text-slate-500">{message.status === 'STREAMING' ? t('chat.thinking') : ''}</p>
+          <p className="text-sm text-slate-500">{message.status === 'STREAMING' ? t('chat.thinking') : t('chat.noReply')}</p>
         )}
-        {message.status !== 'STREAMING' && message.content && (
+        {message.status !== 'STREAMING' && (message.content || onRetry) && (
           <div className={`mt-1 flex gap-1 ${mine ? 'justify-end [&>button]:text-indigo-100 [&>button:hover]:bg-indigo-500' : ''}`}>
-            <button type="button" className="btn-ghost" onClick={() => void copy()}>
-              {copied ? t('chat.copied') : t('chat.copy')}
-            </button>
+            {message.content && (
+              <button type="button" className="btn-ghost" onClick={() => void copy()}>
+                {copied ? t('chat.copied') : t('chat.copy')}
+              </button>
+            )}
             {onEdit && (
               <button type="button" className="btn-ghost" onClick={onEdit}>
                 {t('chat.edit')}
