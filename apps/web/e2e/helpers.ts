@@ -30,7 +30,7 @@ export async function sendMessage(page: Page, text: string) {
 }
 
 /** Scripts the fake model's next reply (see packages/fake-openai/README.md). */
-export async function scriptNextReply(behaviour: { reply?: string; delayMs?: number; chunkSize?: number }) {
+export async function scriptNextReply(behaviour: { reply?: string; delayMs?: number; chunkSize?: number; fault?: string }) {
   const response = await fetch(`${process.env.E2E_FAKE_OPENAI_URL}/__control/enqueue`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { SEED } from './fixtures';
-import { sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+import { scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
 
 test('retry, edit and resend, and export a session', async ({ page }) => {
   await signUpStudent(page, SEED.joinCode);
@@ -29,6 +29,21 @@ test('retry, edit and resend, and export a session', async ({ page }) => {
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.md$/);
   expect(await readFile(await file.path(), 'utf8')).toContain('second question');
+});
+
+test('a failed reply shows the error and a retry that works', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  await scriptNextReply({ fault: 'bad_key' });
+  await sendMessage(page, 'will this fail?');
+  const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Try again' }) });
+  await expect(alert).toBeVisible();
+  await snap(page, 'upstream-error');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(tutorReplies(page).last()).toContainText('You said: "will this fail?"');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  await expect(alert).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
 });
 
 test('on a phone-size screen the chat is usable', async ({ page }) => {

@@ -48,6 +48,12 @@ const config: NextAuthConfig = {
   secret: process.env.AUTH_SECRET,
   session: { strategy: 'jwt' },
   pages: { signIn: '/sign-in' },
+  logger: {
+    // A wrong password is an ordinary event the form already explains, not a server error.
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

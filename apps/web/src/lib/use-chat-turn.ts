@@ -114,9 +114,12 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
   /** After a failure: regenerate a stored failed reply, or send the kept text again. */
   const retryFailed = useCallback(() => {
     const last = stored?.at(-1);
-    if (last?.role === 'ASSISTANT' && last.status === 'ERROR') retry(last.id);
-    else send();
-  }, [stored, retry, send]);
+    if (last?.role === 'ASSISTANT' && last.status === 'ERROR') {
+      // The message is stored and shown above; the copy kept in the box is no longer needed.
+      if (text.trim() === stored?.at(-2)?.content) setText('');
+      retry(last.id);
+    } else send();
+  }, [stored, text, retry, send]);
 
   const startEdit = useCallback((message: ChatMessage) => {
     setDraft({ kind: 'edit', editOf: message.id });
