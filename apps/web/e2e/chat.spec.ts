@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SEED } from './fixtures';
-import { scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+import { PASSWORD, scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
 
 const longReply = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
 
@@ -57,13 +57,21 @@ test('reloading mid-stream resumes the reply until it completes', async ({ page 
 });
 
 test('the interface switches to Chinese and remembers it', async ({ page }) => {
-  await signUpStudent(page, SEED.joinCode);
+  const email = await signUpStudent(page, SEED.joinCode);
   await page.getByLabel('Language').first().selectOption('zh');
   await expect(page.getByRole('heading', { name: '欢迎，Ada Student' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { name: '开始新会话' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await snap(page, 'chinese');
+
+  // On a new device (no cookie) the language saved on the account applies after signing in.
+  await page.context().clearCookies();
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: '欢迎，Ada Student' })).toBeVisible();
 });
 
 test('an exhausted budget says why and when it resets, and keeps the message', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
+export const PASSWORD = 'correct horse battery';
 let counter = 0;
 
 /** Signs a new student up with a class join code and lands on their home page. */
@@ -8,7 +9,7 @@ export async function signUpStudent(page: Page, joinCode: string) {
   await page.goto('/sign-up');
   await page.getByLabel('Your name').fill('Ada Student');
   await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByLabel('Password').fill(PASSWORD);
   await page.getByLabel('Class join code').fill(joinCode);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/home$/);

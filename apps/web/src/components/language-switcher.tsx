@@ -2,8 +2,8 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useI18n } from '../i18n/client';
-import { LOCALE_COOKIE, LOCALES, type Locale } from '../i18n/locale';
+import { setLocaleCookie, useI18n } from '../i18n/client';
+import { LOCALES, type Locale } from '../i18n/locale';
 import { useTRPC } from '../trpc/client';
 
 const NAMES: Record<Locale, string> = { en: 'English', zh: '中文' };
@@ -16,7 +16,7 @@ export function LanguageSwitcher({ signedIn }: { signedIn: boolean }) {
   const setLanguage = useMutation(trpc.account.setLanguage.mutationOptions());
 
   function choose(next: Locale) {
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+    setLocaleCookie(next);
     if (signedIn) setLanguage.mutate({ language: next === 'zh' ? 'ZH' : 'EN' });
     router.refresh();
   }

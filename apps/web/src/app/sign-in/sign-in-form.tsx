@@ -1,11 +1,13 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../../i18n/client';
+import { hasLocaleCookie, setLocaleCookie, useI18n } from '../../i18n/client';
 import { clockTime } from '../../lib/app-error';
+import { useTRPC } from '../../trpc/client';
 
 const PROVIDER_NAMES: Record<string, string> = { github: 'GitHub', google: 'Google' };
 
@@ -14,6 +16,15 @@ export function SignInForm({ providers }: { providers: string[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+
+  /** Without a language picked on this device, the account's saved language applies. */
+  async function adoptAccountLanguage() {
+    if (hasLocaleCookie()) return;
+    const me = await queryClient.fetchQuery(trpc.account.me.queryOptions()).catch(() => null);
+    if (me) setLocaleCookie(me.language === 'ZH' ? 'zh' : 'en');
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,6 +43,7 @@ export function SignInForm({ providers }: { providers: string[] }) {
       setError(resetAt ? t('auth.locked', { time: clockTime(resetAt, locale) }) : t('auth.invalid'));
       return;
     }
+    await adoptAccountLanguage();
     router.replace('/');
     router.refresh();
   }
