@@ -74,3 +74,27 @@ test('a teacher creates a class and sees its join code', async ({ page }) => {
   await expect(page.getByTestId('join-code')).toHaveText(/^[A-Z0-9]{4,12}$/);
   await snap(page, 'teacher');
 });
+
+test('sessions can be searched, renamed and deleted', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  await sendMessage(page, 'photosynthesis basics');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  const sessions = page.getByRole('navigation', { name: 'Sessions' });
+
+  await sessions.getByRole('button', { name: 'Rename' }).first().click();
+  await sessions.getByLabel('Session title').fill('Biology revision');
+  await sessions.getByLabel('Session title').press('Enter');
+  await expect(sessions.getByRole('link', { name: /Biology revision/ })).toBeVisible();
+
+  await sessions.getByLabel('Search sessions').fill('photosynthesis');
+  await expect(sessions.getByRole('link', { name: /Biology revision/ })).toBeVisible();
+  await sessions.getByLabel('Search sessions').fill('volcanoes');
+  await expect(sessions.getByText('No sessions match.')).toBeVisible();
+  await sessions.getByLabel('Search sessions').fill('');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await sessions.getByRole('button', { name: 'Delete' }).first().click();
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByText('No sessions yet. Start one below.')).toBeVisible();
+});
