@@ -1,0 +1,28 @@
+// A Node HTTP server mounting Lumi's browser-facing chat handler (the same function the Next.js route calls)
+// for one fixed student, so benchmarks measure the platform without sign-in. Prints its port on stdout.
+import { createServer } from 'node:http';
+import { createServices, handleSendMessage, type SessionUser } from '@lumi/api';
+
+const services = createServices(process.env);
+const user: SessionUser = { id: process.env.BENCH_USER_ID!, role: 'STUDENT', name: 'Bench' };
+
+const server = createServer(async (req, res) => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const abort = new AbortController();
+  res.on('close', () => abort.abort());
+  const response = await handleSendMessage(
+    new Request('http://bench/api/chat', { method: 'POST', body: Buffer.concat(chunks), signal: abort.signal }),
+    services,
+    user,
+  );
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body) for await (const chunk of response.body) res.write(chunk);
+  res.end();
+});
+server.keepAliveTimeout = 60_000;
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  console.log(typeof address === 'object' && address ? address.port : 0);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
