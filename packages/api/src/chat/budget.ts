@@ -18,19 +18,17 @@ export function nextUtcMidnight(at: Date): Date {
 }
 
 /**
- * Reserves `tokens` against the day's budget in one statement. The row lock taken by UPDATE, and Postgres
- * re-checking the WHERE clause after it, make concurrent turns on any number of nodes unable to overspend.
+ * Reserves `tokens` against the day's budget in one statement. The row lock taken by ON CONFLICT DO UPDATE, with
+ * its WHERE clause evaluated on the locked row, makes concurrent turns on any number of nodes unable to overspend.
  */
 export async function reserveTokens(db: Db, key: BudgetKey, tokens: number, budget: number): Promise<boolean> {
-  await db.$executeRaw`
+  const rows = await db.$executeRaw`
     INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
-    VALUES (${key.userId}, ${key.scope}, ${key.day}, 0, 0, now())
-    ON CONFLICT DO NOTHING`;
-  const updated = await db.$executeRaw`
-    UPDATE "BudgetDay" SET "reservedTokens" = "reservedTokens" + ${tokens}, "updatedAt" = now()
-    WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
-      AND "usedTokens" + "reservedTokens" + ${tokens} <= ${budget}`;
-  return updated === 1;
+    SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${tokens}::int, now() WHERE ${tokens}::int <= ${budget}::int
+    ON CONFLICT ("userId", "scope", "day") DO UPDATE
+    SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${tokens}, "updatedAt" = now()
+    WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${tokens}::int <= ${budget}::int`;
+  return rows === 1;
 }
 
 /** Swaps a reservation for what was really spent (which may be zero when the upstream failed). */

@@ -1,62 +1,42 @@
-import { buildRequest, summarizeTurns, costMicros, type HistoryMessage } from '@lumi/chat-core';
+import { costMicros, summarizeTurns, type HistoryMessage } from '@lumi/chat-core';
 import type { Class, Conversation } from '@lumi/db';
 import type { LumiServices, SessionUser } from '../context';
-import { budgetScope } from './class-policy';
 import { chargeTokens, utcDay } from './budget';
+import { budgetScope } from './class-policy';
 
-interface StoredSummary {
-  text: string;
-  tokenCount: number;
-}
-
-interface SummaryInput {
+interface FoldInput {
   conversation: Conversation;
   user: SessionUser;
   klass: Class | null;
-  model: string;
-  /** The cheapest allowed model: summaries need no more. */
+  /** The cheapest allowed model: a summary needs no more. */
   summaryModel: string;
-  systemPrompt: string;
   history: HistoryMessage[];
-  maxTokens: number;
+  /** Turns the request had to leave out, oldest first. */
+  omittedIds: string[];
 }
 
 /**
- * When turns no longer fit the window, folds them into the conversation's rolling summary with the cheapest
- * allowed model. The summary records how far it reaches, so no turn is ever summarized twice.
+ * Folds the turns that no longer fit the window into the conversation's rolling summary. The summary records
+ * how far it reaches (summarizedThroughSeq) and later turns are loaded after that point, so no turn is ever
+ * summarized twice. Returns null when summarizing failed: the turn then goes ahead with the turns that fit.
  */
-export async function summarizeIfNeeded(
-  services: LumiServices,
-  input: SummaryInput,
-): Promise<{ summary: StoredSummary | null; history: HistoryMessage[] }> {
+export async function foldIntoSummary(services: LumiServices, input: FoldInput) {
   const { conversation } = input;
-  const stored = conversation.summary ? { text: conversation.summary, tokenCount: conversation.summaryTokens } : null;
-  const current = { summary: stored, history: input.history };
-  const probe = buildRequest({
-    model: input.model,
-    catalog: services.catalog,
-    systemPrompt: input.systemPrompt,
-    summary: stored ?? undefined,
-    history: input.history,
-    maxTokens: input.maxTokens,
-  });
-  if (probe.omitted.ids.length === 0) return current;
-
-  const omitted = new Set(probe.omitted.ids);
-  const turns = input.history.filter((m) => omitted.has(m.id));
+  const omitted = new Set(input.omittedIds);
+  const entry = services.catalog.require(input.summaryModel);
   const result = await summarizeTurns({
     provider: services.provider,
-    model: services.catalog.require(input.summaryModel),
+    model: entry,
     previousSummary: conversation.summary ?? undefined,
-    turns,
+    turns: input.history.filter((m) => omitted.has(m.id)),
     maxTokens: 400,
-  }).catch(() => null);
-  // A failed summary is not fatal: the turn goes ahead with the newest turns that fit.
-  if (!result) return current;
+  }).catch((error: unknown) => {
+    console.error('lumi: summarizing older turns failed', error);
+    return null;
+  });
+  if (!result) return null;
 
   const through = await services.db.message.findUniqueOrThrow({ where: { id: result.throughId }, select: { seq: true } });
-  const entry = services.catalog.get(input.summaryModel);
-  const used = result.usage.promptTokens + result.usage.completionTokens;
   await services.db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
@@ -68,14 +48,18 @@ export async function summarizeIfNeeded(
         classId: input.klass?.id ?? null,
         conversationId: conversation.id,
         kind: 'SUMMARY',
-        model: input.summaryModel,
+        model: entry.id,
         promptTokens: result.usage.promptTokens,
         completionTokens: result.usage.completionTokens,
         cachedTokens: result.usage.cachedTokens,
-        costMicros: entry ? costMicros(result.usage, entry) : 0,
+        costMicros: costMicros(result.usage, entry),
       },
     });
-    await chargeTokens(tx, { userId: input.user.id, scope: budgetScope(input.klass), day: utcDay(services.now()) }, used);
+    const key = { userId: input.user.id, scope: budgetScope(input.klass), day: utcDay(services.now()) };
+    await chargeTokens(tx, key, result.usage.promptTokens + result.usage.completionTokens);
   });
-  return { summary: { text: result.summary, tokenCount: result.summaryTokens }, history: input.history.filter((m) => !omitted.has(m.id)) };
+  return {
+    summary: { text: result.summary, tokenCount: result.summaryTokens },
+    history: input.history.filter((m) => !omitted.has(m.id)),
+  };
 }
