@@ -1,6 +1,7 @@
 import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import type { Generation } from './generation';
+import { closeOrphanedReply, isOrphaned } from './orphaned-reply';
 import type { TurnEvent } from './turn-events';
 
 /** How often a reply generated on another node is re-read while it streams. */
@@ -27,6 +28,10 @@ export async function* followReply(
     if (message.content.length > sent) {
       yield { type: 'delta', text: message.content.slice(sent) };
       sent = message.content.length;
+    }
+    if (isOrphaned(services, message)) {
+      await closeOrphanedReply(services, message, { status: 'ERROR', finishReason: 'error', errorCode: 'INTERRUPTED' });
+      continue;
     }
     if (message.status !== 'STREAMING') {
       yield await finalEvent(services, message);

@@ -26,6 +26,8 @@ export interface GenerationPlan {
 
 /** How often partial text is written through, so another node (or a restart) can show it. */
 const FLUSH_INTERVAL_MS = 1000;
+/** Without new text, a heartbeat this often still marks the reply as alive (see orphaned-reply.ts). */
+const HEARTBEAT_MS = 10_000;
 
 /**
  * Streams the reply into the generation, then settles everything in one transaction: the assistant message,
@@ -37,12 +39,15 @@ export async function runGeneration(services: LumiServices, generation: Generati
   let usage: Usage | null = null;
   let finishReason = 'stop';
   let failure: ChatError | null = null;
-  let flushed = 0;
+  let flushed = { length: 0, at: performance.now() };
   const flush = setInterval(() => {
-    if (generation.text.length === flushed) return;
-    flushed = generation.text.length;
+    const now = performance.now();
+    if (generation.text.length === flushed.length && now - flushed.at < HEARTBEAT_MS) return;
+    flushed = { length: generation.text.length, at: now };
     db.message
-      .update({ where: { id: plan.assistantMessageId }, data: { content: generation.text } })
+      .updateMany({ where: { id: plan.assistantMessageId, status: 'STREAMING' }, data: { content: generation.text } })
+      // Closed elsewhere: a stop that reached another node.
+      .then(({ count }) => count === 0 && generation.stop())
       .catch(() => {});
   }, FLUSH_INTERVAL_MS);
 
@@ -71,6 +76,7 @@ export async function runGeneration(services: LumiServices, generation: Generati
   }
 
   const text = generation.text;
+  const entry = services.catalog.get(plan.model);
   const stopped = generation.stoppedByUser;
   const status = stopped ? 'STOPPED' : failure ? 'ERROR' : 'COMPLETE';
   // The provider's usage is the truth. Without it (stopped, dropped, or a server that omits usage) count
@@ -78,27 +84,32 @@ export async function runGeneration(services: LumiServices, generation: Generati
   const spent: Usage =
     usage ??
     (text.length > 0 || (!failure && !stopped)
-      ? { promptTokens: plan.promptTokens, completionTokens: countTokens(text, plan.model), cachedTokens: 0 }
+      ? { promptTokens: plan.promptTokens, completionTokens: countTokens(text, entry ?? plan.model), cachedTokens: 0 }
       : { promptTokens: 0, completionTokens: 0, cachedTokens: 0 });
   const used = spent.promptTokens + spent.completionTokens;
-  const entry = services.catalog.get(plan.model);
   const cost = entry ? costMicros(spent, entry) : 0;
 
   try {
     await db.$transaction(async (tx) => {
-      await tx.message.update({
-        where: { id: plan.assistantMessageId },
+      const result = {
+        content: text,
+        tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, entry ?? plan.model) : 0,
+        ttftMs,
+        latencyMs: Math.round(performance.now() - plan.startedAt),
+      };
+      const closed = await tx.message.updateMany({
+        where: { id: plan.assistantMessageId, status: 'STREAMING' },
         data: {
-          content: text,
-          tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, plan.model) : 0,
+          ...result,
           status,
           finishReason: stopped ? 'stopped' : failure ? 'error' : finishReason,
           errorCode: failure && !stopped ? failure.code : null,
-          ttftMs,
-          latencyMs: Math.round(performance.now() - plan.startedAt),
           reservedTokens: 0,
         },
       });
+      // Stopped through another node, which already gave the reservation back: keep the text, settle no reservation.
+      if (closed.count === 0) await tx.message.update({ where: { id: plan.assistantMessageId }, data: result });
+      const reserved = closed.count === 1 ? plan.reserved : 0;
       if (used > 0) {
         await tx.usageEvent.create({
           data: {
@@ -115,7 +126,7 @@ export async function runGeneration(services: LumiServices, generation: Generati
           },
         });
       }
-      await settleTokens(tx, plan.budgetKey, plan.reserved, used);
+      await settleTokens(tx, plan.budgetKey, reserved, used);
       await tx.conversation.update({ where: { id: plan.conversationId }, data: { lastMessageAt: services.now() } });
     });
   } catch (error) {

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { appRouter, createCallerFactory, createContext, createServices } from '../src';
+import { createWorld, follow, openStream, replyText, type World } from './harness';
+
+// Two app nodes on one database: everything shared lives in Postgres, so they behave as one.
+let world: World;
+let nodeB: ReturnType<typeof createServices>;
+beforeAll(async () => {
+  world = await createWorld();
+  nodeB = createServices({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url }, { db: world.db.prisma });
+});
+afterAll(() => world.close());
+
+const budgetRow = () => world.db.prisma.budgetDay.findFirstOrThrow({ where: { userId: world.users.student.id } });
+
+it('a reply streaming on one node can be followed and stopped through another', async () => {
+  const { id } = await world.caller(world.users.student).conversations.create({ mode: 'GENERAL', classId: world.classId });
+  world.fake.enqueue({ reply: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16', delayMs: 250 });
+  const stream = await openStream(world, world.users.student, { conversationId: id, content: 'Talk slowly' });
+  const start = await stream.next();
+  const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
+  await stream.next();
+  // Let node A write the first words through, then ask node B to stop.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const callerB = createCallerFactory(appRouter)(createContext(nodeB, world.users.student));
+  const stopped = await callerB.chat.stop({ messageId: assistantMessageId });
+  expect(stopped.status).toBe('STOPPED');
+
+  await world.services.generations.drain();
+  const reply = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
+  expect(reply.status).toBe('STOPPED');
+  expect(reply.content.length).toBeGreaterThan(0);
+  expect(reply.content).not.toContain('w16');
+  const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: assistantMessageId } });
+  expect(usage).toHaveLength(1);
+  expect((await budgetRow()).reservedTokens).toBe(0);
+});
+
+it('a reply orphaned by a node that went away is closed on return, keeping its text and releasing its budget', async () => {
+  const conversation = await world.db.prisma.conversation.create({
+    data: { studentId: world.users.student.id, classId: world.classId, model: 'gpt-4o-mini' },
+  });
+  const before = await budgetRow();
+  await world.db.prisma.budgetDay.update({
+    where: { userId_scope_day: { userId: before.userId, scope: before.scope, day: before.day } },
+    data: { reservedTokens: { increment: 900 } },
+  });
+  const orphan = await world.db.prisma.message.create({
+    data: {
+      conversationId: conversation.id,
+      role: 'ASSISTANT',
+      content: 'Half a thought',
+      tokenCount: 0,
+      model: 'gpt-4o-mini',
+      status: 'STREAMING',
+      reservedTokens: 900,
+      createdAt: before.day,
+    },
+  });
+  await world.db.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
+
+  const { events } = await follow(world, world.users.student, orphan.id);
+  expect(replyText(events)).toBe('Half a thought');
+  expect(events.at(-1)).toMatchObject({ type: 'error', code: 'INTERRUPTED', retryable: true });
+  expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('ERROR');
+  expect((await budgetRow()).reservedTokens).toBe(before.reservedTokens);
+});
