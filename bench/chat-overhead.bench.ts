@@ -10,7 +10,7 @@ import { createTestDatabase } from '@lumi/db/testing';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 
 function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('npx', ['tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {

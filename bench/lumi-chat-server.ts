@@ -1,6 +1,8 @@
 // A Node HTTP server mounting Lumi's browser-facing chat handler (the same function the Next.js route calls)
 // for one fixed student, so benchmarks measure the platform without sign-in. Prints its port on stdout.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import { createServices, handleSendMessage, type SessionUser } from '@lumi/api';
 
 const services = createServices(process.env);
@@ -25,4 +27,16 @@ server.listen(0, '127.0.0.1', () => {
   const address = server.address();
   console.log(typeof address === 'object' && address ? address.port : 0);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// BENCH_PROFILE=<file.cpuprofile> records a CPU profile of the server for the whole run.
+const profile = process.env.BENCH_PROFILE;
+const inspector = new Session();
+if (profile) {
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+}
+process.on('SIGTERM', async () => {
+  if (profile) writeFileSync(profile, JSON.stringify((await inspector.post('Profiler.stop')).profile));
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});

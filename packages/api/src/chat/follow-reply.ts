@@ -53,7 +53,7 @@ async function* followGeneration(generation: Generation, signal?: AbortSignal): 
   signal?.addEventListener('abort', onAbort);
   try {
     for (;;) {
-      const event = queue.shift();
+      const event = takeCoalesced(queue);
       if (event) {
         yield event;
         if (event.type === 'done' || event.type === 'error') return;
@@ -67,6 +67,15 @@ async function* followGeneration(generation: Generation, signal?: AbortSignal): 
     unsubscribe();
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/** Under load several deltas wait in the queue: send them as one event, one write instead of many. */
+function takeCoalesced(queue: TurnEvent[]): TurnEvent | undefined {
+  const first = queue.shift();
+  if (first?.type !== 'delta') return first;
+  let text = first.text;
+  while (queue[0]?.type === 'delta') text += (queue.shift() as { text: string }).text;
+  return { type: 'delta', text };
 }
 
 async function finalEvent(services: LumiServices, message: Message): Promise<TurnEvent> {
