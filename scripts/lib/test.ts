@@ -46,12 +46,22 @@ async function runSuites(env: NodeJS.ProcessEnv): Promise<{ tally: Tally; crashe
   });
 
   let e2eCode = 0;
-  if (existsSync(path.join(webDir, 'playwright.config.ts'))) {
+  const hasBrowserSuite = existsSync(path.join(webDir, 'playwright.config.ts'));
+  const chromium = findChromium(env);
+  if (hasBrowserSuite && !chromium) {
+    // Playwright never downloads a browser; say loudly what was not run rather than fail a fresh machine.
+    say('The browser suite was NOT run: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+  } else if (hasBrowserSuite && chromium) {
     say('Running the web app\'s Playwright suite...');
     // playwright.config.ts writes its JSON report to PLAYWRIGHT_REPORT and creates its database on this server.
-    const e2eEnv = { ...env, E2E_DATABASE_SERVER: env.DATABASE_URL };
+    const e2eEnv = { ...env, E2E_DATABASE_SERVER: env.DATABASE_URL, CHROMIUM_PATH: chromium };
     e2eCode = await run(turboBin, ['run', 'test:e2e', '--concurrency=1'], { env: e2eEnv });
     tallies.push(playwrightTally(webDir));
   }
   return { tally: sum(tallies), crashed: unitCode !== 0 || e2eCode !== 0 };
+}
+
+function findChromium(env: NodeJS.ProcessEnv): string | undefined {
+  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
 }
