@@ -3,10 +3,10 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src/embedded';
 import type { RunningEmbeddedPostgres } from '../src/embedded';
+import { query } from './sql';
 
 const launcherModule = path.resolve(import.meta.dirname, '../src/embedded/index.ts');
 
@@ -31,15 +31,6 @@ async function start(port: number): Promise<RunningEmbeddedPostgres> {
   return server;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -1,7 +1,6 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase, uniqueDatabaseName } from '../src/migrate/databases';
 import {
@@ -14,6 +13,7 @@ import {
   migrationStatus,
   resolveMigration,
 } from '../src/migrate/index';
+import { query } from './sql';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
 const databases: string[] = [];
@@ -25,15 +25,6 @@ async function emptyDatabase(): Promise<string> {
   return createDatabase(serverUrl, name);
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function tableNames(url: string): Promise<string[]> {
   const rows = await query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
