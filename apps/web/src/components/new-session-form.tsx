@@ -1,6 +1,6 @@
 'use client';
 
-import { createConversationInput, tutorModeSchema } from '@api/conversations/conversation.types';
+import { createConversationInput, tutorModeSchema } from '@lumi/api/schemas';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';

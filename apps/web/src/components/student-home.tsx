@@ -1,6 +1,6 @@
 'use client';
 
-import { joinClassInput } from '@api/classes/class-settings.types';
+import { joinClassInput } from '@lumi/api/schemas';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';

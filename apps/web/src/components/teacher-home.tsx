@@ -1,6 +1,6 @@
 'use client';
 
-import { createClassInput } from '@api/classes/class-settings.types';
+import { createClassInput } from '@lumi/api/schemas';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';

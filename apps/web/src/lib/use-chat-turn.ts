@@ -1,6 +1,6 @@
 'use client';
 
-import type { SendMessageInput } from '@api/chat/send-message.types';
+import type { SendMessageInput } from '@lumi/api/schemas';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UiError } from './app-error';
 import { newClientId } from './client-id';

@@ -1,6 +1,6 @@
 'use client';
 
-import { signUpInput } from '@api/account/sign-up.types';
+import { signUpInput } from '@lumi/api/schemas';
 import { useMutation } from '@tanstack/react-query';
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
