@@ -8,19 +8,20 @@ import {
   type TutorRuleKey,
 } from '@lumi/chat-core';
 import { TRPCError } from '@trpc/server';
+import type { Message } from '@lumi/db';
 import type { LumiServices, SessionUser } from '../context';
-import { loadConversation } from '../conversations/conversation-access';
-import { chatRateLimit, hitRateLimit } from '../shared/rate-limit';
+import { chatRateLimit } from '../shared/rate-limit';
 import { AppError } from '../trpc';
-import { nextUtcMidnight, reserveTokens, settleTokens, utcDay } from './budget';
+import { nextUtcMidnight, settleTokens, utcDay } from './budget';
 import { allowedModelsFor, budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
 import { Generation } from './generation';
 import { loadHistory, toHistory } from './history';
 import { runGeneration } from './run-generation';
 import { DEFAULT_MAX_TOKENS, type SendMessageInput } from './send-message.types';
 import { foldIntoSummary } from './summarize';
-import { createAssistantMessage, failTurn, replayStart, replyClientId, storeRefusal } from './turn-messages';
-import { storeUserMessage } from './user-message';
+import { failTurn, replayStart, replyClientId, storeRefusal } from './turn-messages';
+import { openReply, openTurn, storeSend } from './turn-statements';
+import { storeUserMessage, titleFrom } from './user-message';
 
 export interface TurnStart {
   userMessageId: string;
@@ -42,11 +43,15 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   // Moderation is a network call: start it now, wait for it only before the provider would see the text.
   const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
 
-  const [conversation, existing, limit] = await Promise.all([
-    loadConversation(services, user, input.conversationId, 'write'),
-    db.message.findFirst({ where: { conversationId: input.conversationId, clientId: replyClientId(input.clientId) } }),
-    hitRateLimit(db, chatRateLimit(services.chatRateLimit), user.id, services.now()),
-  ]);
+  const opening = await openTurn(db, {
+    userId: user.id,
+    conversationId: input.conversationId,
+    clientId: input.clientId,
+    rule: chatRateLimit(services.chatRateLimit),
+    now: services.now(),
+  });
+  const { conversation, existing, rateLimit: limit } = opening;
+  if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such conversation.' });
   // A repeated send attaches to the turn it already made, whatever the rate limit says now.
   if (existing) return replayStart(services, conversation, existing);
   if (!limit.allowed) {
@@ -62,17 +67,32 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   }
   const preferredEntry = services.catalog.require(preferred);
 
-  // A plain send can read the history while the message is stored; edits and retries change it first.
-  const [userMessage, earlier] =
-    input.kind === 'send'
-      ? await Promise.all([
-          storeUserMessage(services, conversation, input, preferredEntry),
-          loadHistory(services, conversation.id, conversation.summarizedThroughSeq),
-        ])
-      : [await storeUserMessage(services, conversation, input, preferredEntry), null];
-  const history: HistoryMessage[] = earlier
-    ? [...earlier.filter((m) => m.id !== userMessage.id), toHistory(userMessage)]
-    : await loadHistory(services, conversation.id, conversation.summarizedThroughSeq);
+  // A plain send stores the message, touches the conversation and reads the history in one statement;
+  // edits and retries change the history first.
+  let userMessage: Message;
+  let history: HistoryMessage[];
+  if (input.kind === 'send') {
+    const sent = await storeSend(db, {
+      conversationId: conversation.id,
+      clientId: input.clientId,
+      content: input.content,
+      tokenCount: countMessageTokens({ role: 'user', content: input.content }, preferredEntry),
+      title: titleFrom(input.content),
+      afterSeq: conversation.summarizedThroughSeq,
+      now: services.now(),
+    });
+    // A concurrent duplicate of this send stored the message first: answer that one.
+    userMessage =
+      sent.message ??
+      (await db.message.findUniqueOrThrow({
+        where: { conversationId_clientId: { conversationId: conversation.id, clientId: input.clientId } },
+      }));
+    const id = userMessage.id;
+    history = [...sent.history.filter((m) => m.id !== id).map(toHistory), toHistory(userMessage)];
+  } else {
+    userMessage = await storeUserMessage(services, conversation, input, preferredEntry);
+    history = await loadHistory(services, conversation.id, conversation.summarizedThroughSeq);
+  }
 
   const verdict = await (moderation ?? moderate(services, userMessage.content));
   if (verdict?.flagged) {
@@ -133,26 +153,31 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
 
   const reserved = built.promptTokens + maxTokens;
   const budgetKey = { userId: user.id, scope: budgetScope(klass), day: utcDay(services.now()) };
-  const [assistant, granted] = await Promise.all([
-    createAssistantMessage(services, conversation.id, input.clientId, model, reserved),
-    reserveTokens(db, budgetKey, reserved, dailyBudgetFor(klass)),
-  ]);
-  if (!assistant.created) {
+  const reply = await openReply(db, {
+    conversationId: conversation.id,
+    clientId: input.clientId,
+    model,
+    reserved,
+    budget: dailyBudgetFor(klass),
+    key: budgetKey,
+  });
+  if (!reply.message) {
     // A concurrent duplicate of this send got there first: give back what this one reserved.
-    if (granted) await settleTokens(db, budgetKey, reserved, 0);
-    return replayStart(services, conversation, assistant.message);
-  }
-  if (!granted) {
-    await db.message.update({
-      where: { id: assistant.message.id },
-      data: { status: 'ERROR', errorCode: 'BUDGET_EXHAUSTED', reservedTokens: 0 },
+    if (reply.granted) await settleTokens(db, budgetKey, reserved, 0);
+    const first = await db.message.findUniqueOrThrow({
+      where: { conversationId_clientId: { conversationId: conversation.id, clientId: replyClientId(input.clientId) } },
     });
+    return replayStart(services, conversation, first);
+  }
+  if (!reply.granted) {
+    // The reply row is already stored as BUDGET_EXHAUSTED, so a repeated send gets the same answer.
     throw new AppError(
       'BUDGET_EXHAUSTED',
       "You've used today's tutoring budget. It resets at midnight UTC.",
       nextUtcMidnight(services.now()),
     );
   }
+  const assistant = { message: reply.message };
 
   const generation = new Generation();
   services.generations.register(assistant.message.id, generation);
