@@ -7,8 +7,9 @@ import {
   type Usage,
 } from '@lumi/chat-core';
 import type { LumiServices } from '../context';
-import { settleTokens, type BudgetKey } from './budget';
+import type { BudgetKey } from './budget';
 import type { Generation } from './generation';
+import { settleReply } from './turn-statements';
 
 export interface GenerationPlan {
   assistantMessageId: string;
@@ -30,7 +31,7 @@ const FLUSH_INTERVAL_MS = 1000;
 const HEARTBEAT_MS = 10_000;
 
 /**
- * Streams the reply into the generation, then settles everything in one transaction: the assistant message,
+ * Streams the reply into the generation, then settles everything in one statement (so one transaction): the assistant message,
  * the usage event with the provider's own counts, and the budget reservation. Runs detached from any request.
  */
 export async function runGeneration(services: LumiServices, generation: Generation, plan: GenerationPlan) {
@@ -90,44 +91,36 @@ export async function runGeneration(services: LumiServices, generation: Generati
   const cost = entry ? costMicros(spent, entry) : 0;
 
   try {
-    await db.$transaction(async (tx) => {
-      const result = {
+    await settleReply(db, {
+      assistantMessageId: plan.assistantMessageId,
+      conversationId: plan.conversationId,
+      result: {
         content: text,
         tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, entry ?? plan.model) : 0,
         ttftMs,
         latencyMs: Math.round(performance.now() - plan.startedAt),
-      };
-      const closed = await tx.message.updateMany({
-        where: { id: plan.assistantMessageId, status: 'STREAMING' },
-        data: {
-          ...result,
-          status,
-          finishReason: stopped ? 'stopped' : failure ? 'error' : finishReason,
-          errorCode: failure && !stopped ? failure.code : null,
-          reservedTokens: 0,
-        },
-      });
-      // Stopped through another node, which already gave the reservation back: keep the text, settle no reservation.
-      if (closed.count === 0) await tx.message.update({ where: { id: plan.assistantMessageId }, data: result });
-      const reserved = closed.count === 1 ? plan.reserved : 0;
-      if (used > 0) {
-        await tx.usageEvent.create({
-          data: {
-            userId: plan.userId,
-            classId: plan.classId,
-            conversationId: plan.conversationId,
-            messageId: plan.assistantMessageId,
-            kind: 'CHAT',
-            model: plan.model,
-            promptTokens: spent.promptTokens,
-            completionTokens: spent.completionTokens,
-            cachedTokens: spent.cachedTokens,
-            costMicros: cost,
-          },
-        });
-      }
-      await settleTokens(tx, plan.budgetKey, reserved, used);
-      await tx.conversation.update({ where: { id: plan.conversationId }, data: { lastMessageAt: services.now() } });
+      },
+      outcome: {
+        status,
+        finishReason: stopped ? 'stopped' : failure ? 'error' : finishReason,
+        errorCode: failure && !stopped ? failure.code : null,
+      },
+      usage:
+        used > 0
+          ? {
+              userId: plan.userId,
+              classId: plan.classId,
+              model: plan.model,
+              promptTokens: spent.promptTokens,
+              completionTokens: spent.completionTokens,
+              cachedTokens: spent.cachedTokens,
+              costMicros: cost,
+            }
+          : null,
+      key: plan.budgetKey,
+      reserved: plan.reserved,
+      used,
+      now: services.now(),
     });
   } catch (error) {
     generation.emit({ type: 'error', code: 'SAVE_FAILED', message: 'The reply could not be saved. Try again.', retryable: true });

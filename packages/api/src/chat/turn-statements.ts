@@ -179,3 +179,65 @@ export async function openReply(
   const row = rows[0]!;
   return { granted: row.granted === true, message: unprefix<Message>(row, 'm_', MESSAGE) };
 }
+
+export interface ReplySettlement {
+  assistantMessageId: string;
+  conversationId: string;
+  /** Written whether or not this node closes the reply: the text, its token count and latencies. */
+  result: { content: string; tokenCount: number; ttftMs: number | null; latencyMs: number };
+  /** Written only when the reply is still STREAMING, i.e. no stop through another node closed it first. */
+  outcome: { status: 'COMPLETE' | 'STOPPED' | 'ERROR'; finishReason: string; errorCode: string | null };
+  /** Null when nothing was spent. */
+  usage: {
+    userId: string;
+    classId: string | null;
+    model: string;
+    promptTokens: number;
+    completionTokens: number;
+    cachedTokens: number;
+    costMicros: number;
+  } | null;
+  key: BudgetKey;
+  reserved: number;
+  used: number;
+  now: Date;
+}
+
+/**
+ * Settles a reply in one statement (one transaction): closes the reply if still STREAMING (else keeps only the
+ * text, for a reply stopped through another node, which already gave the reservation back), records the usage,
+ * swaps the reservation for what was spent, and touches the conversation. The conditional UPDATE is re-checked on
+ * the latest row version, so exactly one of this and a concurrent stop releases the reservation.
+ */
+export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
+  const { result, outcome, usage, key } = s;
+  const updatedAt = new Date();
+  await db.$executeRaw`
+    WITH closed AS (
+      UPDATE "Message"
+      SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
+          "latencyMs" = ${result.latencyMs}, "status" = ${outcome.status}::"MessageStatus",
+          "finishReason" = ${outcome.finishReason}, "errorCode" = ${outcome.errorCode}::text, "reservedTokens" = 0,
+          "updatedAt" = ${updatedAt}
+      WHERE "id" = ${s.assistantMessageId} AND "status" = 'STREAMING'
+      RETURNING "id"
+    ), kept AS (
+      UPDATE "Message"
+      SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
+          "latencyMs" = ${result.latencyMs}, "updatedAt" = ${updatedAt}
+      WHERE "id" = ${s.assistantMessageId} AND NOT EXISTS (SELECT 1 FROM closed)
+    ), spent AS (
+      INSERT INTO "UsageEvent" ("id", "userId", "classId", "conversationId", "messageId", "kind", "model",
+        "promptTokens", "completionTokens", "cachedTokens", "costMicros")
+      SELECT ${newId()}, ${usage?.userId ?? ''}, ${usage?.classId ?? null}::text, ${s.conversationId},
+        ${s.assistantMessageId}, 'CHAT', ${usage?.model ?? ''}, ${usage?.promptTokens ?? 0}::int,
+        ${usage?.completionTokens ?? 0}::int, ${usage?.cachedTokens ?? 0}::int, ${usage?.costMicros ?? 0}::int
+      WHERE ${usage !== null}::boolean
+    ), settled AS (
+      UPDATE "BudgetDay"
+      SET "reservedTokens" = GREATEST("reservedTokens" - CASE WHEN EXISTS (SELECT 1 FROM closed) THEN ${s.reserved}::int ELSE 0 END, 0),
+          "usedTokens" = "usedTokens" + ${s.used}::int, "updatedAt" = now()
+      WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
+    )
+    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt} WHERE "id" = ${s.conversationId}`;
+}
