@@ -4,7 +4,9 @@ import {
   buildSystemPrompt,
   chooseModel,
   countMessageTokens,
+  tokenCountFormat,
   type HistoryMessage,
+  type TokenizerSpec,
   type TutorRuleKey,
 } from '@lumi/chat-core';
 import { TRPCError } from '@trpc/server';
@@ -117,7 +119,7 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
     instructions: klass?.extraInstructions ?? undefined,
   });
   const wanted =
-    countMessageTokens({ role: 'system', content: systemPrompt }, preferredEntry) +
+    systemPromptTokens(systemPrompt, preferredEntry) +
     (conversation.summary ? conversation.summaryTokens : 0) +
     history.reduce((sum, m) => sum + (m.tokenCount ?? 0), 0);
   const choice = chooseModel({
@@ -195,6 +197,23 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
     startedAt: performance.now(),
   }).catch((error: unknown) => console.error('lumi: a reply could not be saved', error));
   return { userMessageId: userMessage.id, assistantMessageId: assistant.message.id, model, reason: choice.reason.message };
+}
+
+/**
+ * The system prompt is the same for every turn of a class and mode, and counting it is the largest tokenizer job
+ * before the first token: count each (prompt, tokenizer) once. Bounded, since teachers edit class instructions.
+ */
+const systemPromptCounts = new Map<string, number>();
+const SYSTEM_PROMPT_CACHE_SIZE = 500;
+function systemPromptTokens(prompt: string, model: TokenizerSpec): number {
+  const key = `${tokenCountFormat(model)}\n${prompt}`;
+  let count = systemPromptCounts.get(key);
+  if (count === undefined) {
+    count = countMessageTokens({ role: 'system', content: prompt }, model);
+    if (systemPromptCounts.size >= SYSTEM_PROMPT_CACHE_SIZE) systemPromptCounts.clear();
+    systemPromptCounts.set(key, count);
+  }
+  return count;
 }
 
 /** A moderation outage must not silence the tutor; the provider's own filters still apply. */

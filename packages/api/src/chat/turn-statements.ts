@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Prisma, type Class, type Conversation, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import type { RateLimitRule } from '../shared/rate-limit';
@@ -39,6 +39,11 @@ type Row = Record<string, unknown>;
 function aliased(table: string, prefix: string, columns: readonly string[]) {
   return Prisma.raw(columns.map((c) => `"${table}"."${c}" AS "${prefix}${c}"`).join(', '));
 }
+// Built once: these fragments sit in every turn's statements.
+const CONVERSATION_COLUMNS = aliased('c', 'c_', CONVERSATION);
+const CLASS_COLUMNS = aliased('k', 'k_', CLASS);
+const EXISTING_COLUMNS = aliased('m', 'm_', MESSAGE);
+const INSERTED_COLUMNS = aliased('ins', 'm_', MESSAGE);
 
 /** The model's row out of prefixed columns, or null when the outer join found none. */
 function unprefix<T>(row: Row, prefix: string, columns: AllColumns<T>): T | null {
@@ -48,9 +53,13 @@ function unprefix<T>(row: Row, prefix: string, columns: AllColumns<T>): T | null
   return out as T;
 }
 
-/** A collision-resistant id in the shape of Prisma's cuid(): 'c', the time, then randomness. */
+/**
+ * A collision-resistant id in the shape of Prisma's cuid() (25 characters, 'c' then the time): 64 random bits from
+ * randomUUID, which draws on a cached entropy pool (randomBytes per id showed up in the profile).
+ */
 export function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').toLowerCase()}`.slice(0, 25);
+  const random = BigInt(`0x${randomUUID().replaceAll('-', '').slice(0, 16)}`).toString(36).padStart(13, '0');
+  return `c${Date.now().toString(36).padStart(11, '0')}${random}`.slice(0, 25);
 }
 
 export interface TurnOpening {
@@ -79,8 +88,7 @@ export async function openTurn(
       ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
       RETURNING "count"
     )
-    SELECT (SELECT "count" FROM hit) AS "rateCount", ${aliased('c', 'c_', CONVERSATION)},
-      ${aliased('k', 'k_', CLASS)}, ${aliased('m', 'm_', MESSAGE)}
+    SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
     FROM (SELECT 1) AS one
     LEFT JOIN "Conversation" c ON c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
     LEFT JOIN "Class" k ON k."id" = c."classId"
@@ -131,7 +139,7 @@ export async function storeSend(
           "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
       WHERE "id" = ${args.conversationId}
     )
-    SELECT ${aliased('ins', 'm_', MESSAGE)}, (
+    SELECT ${INSERTED_COLUMNS}, (
       SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
         'tokenCount', h."tokenCount") ORDER BY h."seq"), '[]'::json)
       FROM "Message" h
@@ -174,7 +182,7 @@ export async function openReply(
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
     )
-    SELECT (SELECT ok FROM granted) AS "granted", ${aliased('ins', 'm_', MESSAGE)}
+    SELECT (SELECT ok FROM granted) AS "granted", ${INSERTED_COLUMNS}
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`;
   const row = rows[0]!;
   return { granted: row.granted === true, message: unprefix<Message>(row, 'm_', MESSAGE) };
