@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createWorld, send, type World } from './harness';
+
+// The turn's raw SQL statements (src/chat/turn-statements.ts) must leave the same rows Prisma would.
+let world: World;
+beforeAll(async () => {
+  world = await createWorld();
+});
+afterAll(() => world.close());
+
+const newConversation = () =>
+  world.caller(world.users.student).conversations.create({ mode: 'GENERAL', classId: world.classId });
+
+it('the first send titles the conversation and later sends keep the title; the rows are complete', async () => {
+  const { id } = await newConversation();
+  const first = await send(world, world.users.student, { conversationId: id, content: 'Fractions\nmore text' });
+  expect(first.status).toBe(200);
+  await send(world, world.users.student, { conversationId: id, content: 'Decimals' });
+
+  const conversation = await world.db.prisma.conversation.findUniqueOrThrow({ where: { id } });
+  expect(conversation.title).toBe('Fractions');
+  const messages = await world.db.prisma.message.findMany({ where: { conversationId: id }, orderBy: { seq: 'asc' } });
+  expect(messages.map((m) => [m.role, m.status, m.reservedTokens])).toEqual([
+    ['USER', 'COMPLETE', 0],
+    ['ASSISTANT', 'COMPLETE', 0],
+    ['USER', 'COMPLETE', 0],
+    ['ASSISTANT', 'COMPLETE', 0],
+  ]);
+  for (const m of messages) {
+    expect(m.id).toMatch(/^c[0-9a-z]{24}$/);
+    expect(m.tokenCount).toBeGreaterThan(0);
+    expect(m.updatedAt.getTime()).toBeGreaterThanOrEqual(m.createdAt.getTime() - 1000);
+  }
+  expect(conversation.lastMessageAt.getTime()).toBeGreaterThanOrEqual(messages[0]!.createdAt.getTime() - 1000);
+});
+
+it('a refused reservation stores the reply as BUDGET_EXHAUSTED, and sending it again gets the same answer', async () => {
+  const { id } = await newConversation();
+  await world.db.prisma.class.update({ where: { id: world.classId }, data: { dailyTokenBudget: 10 } });
+  try {
+    const clientId = crypto.randomUUID();
+    const first = await send(world, world.users.student, { conversationId: id, clientId, content: 'Hello' });
+    expect(first.status).toBe(429);
+    expect(first.error!.code).toBe('BUDGET_EXHAUSTED');
+    const reply = await world.db.prisma.message.findFirstOrThrow({ where: { conversationId: id, role: 'ASSISTANT' } });
+    expect(reply).toMatchObject({ status: 'ERROR', errorCode: 'BUDGET_EXHAUSTED', reservedTokens: 0 });
+    const again = await send(world, world.users.student, { conversationId: id, clientId, content: 'Hello' });
+    expect(again.error!.code).toBe('BUDGET_EXHAUSTED');
+    expect(await world.db.prisma.message.count({ where: { conversationId: id } })).toBe(2);
+  } finally {
+    await world.db.prisma.class.update({ where: { id: world.classId }, data: { dailyTokenBudget: 1_000_000 } });
+  }
+});
+
+it('someone else’s conversation is not found and nothing is stored in it', async () => {
+  const { id } = await newConversation();
+  const other = await send(world, world.users.otherStudent, { conversationId: id, content: 'Hi' });
+  expect(other.status).toBe(404);
+  expect(await world.db.prisma.message.count({ where: { conversationId: id } })).toBe(0);
+});
