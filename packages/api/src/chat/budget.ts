@@ -17,20 +17,6 @@ export function nextUtcMidnight(at: Date): Date {
   return new Date(utcDay(at).getTime() + 86_400_000);
 }
 
-/**
- * Reserves `tokens` against the day's budget in one statement. The row lock taken by ON CONFLICT DO UPDATE, with
- * its WHERE clause evaluated on the locked row, makes concurrent turns on any number of nodes unable to overspend.
- */
-export async function reserveTokens(db: Db, key: BudgetKey, tokens: number, budget: number): Promise<boolean> {
-  const rows = await db.$executeRaw`
-    INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
-    SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${tokens}::int, now() WHERE ${tokens}::int <= ${budget}::int
-    ON CONFLICT ("userId", "scope", "day") DO UPDATE
-    SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${tokens}, "updatedAt" = now()
-    WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${tokens}::int <= ${budget}::int`;
-  return rows === 1;
-}
-
 /** Swaps a reservation for what was really spent (which may be zero when the upstream failed). */
 export async function settleTokens(db: Db, key: BudgetKey, reserved: number, used: number): Promise<void> {
   await db.$executeRaw`

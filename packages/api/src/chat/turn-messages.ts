@@ -1,5 +1,5 @@
 import { countMessageTokens } from '@lumi/chat-core';
-import { Prisma, type Class, type Conversation, type Message } from '@lumi/db';
+import type { Class, Conversation, Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { AppError } from '../trpc';
 import { nextUtcMidnight } from './budget';
@@ -8,39 +8,6 @@ import type { TurnStart } from './start-turn';
 
 /** The assistant message's client id: unique per conversation, so a repeated send finds its reply. */
 export const replyClientId = (clientId: string) => `${clientId}:reply`;
-
-/** Creates the streaming reply row; the unique client id makes a concurrent duplicate find the first one. */
-export async function createAssistantMessage(
-  services: LumiServices,
-  conversationId: string,
-  clientId: string,
-  model: string,
-  reservedTokens: number,
-): Promise<{ created: boolean; message: Message }> {
-  try {
-    const message = await services.db.message.create({
-      data: {
-        conversationId,
-        role: 'ASSISTANT',
-        content: '',
-        tokenCount: 0,
-        model,
-        status: 'STREAMING',
-        clientId: replyClientId(clientId),
-        reservedTokens,
-      },
-    });
-    return { created: true, message };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const message = await services.db.message.findUniqueOrThrow({
-        where: { conversationId_clientId: { conversationId, clientId: replyClientId(clientId) } },
-      });
-      return { created: false, message };
-    }
-    throw error;
-  }
-}
 
 export async function replayStart(services: LumiServices, conversation: Conversation, assistant: Message): Promise<TurnStart> {
   if (assistant.status === 'ERROR' && assistant.errorCode === 'BUDGET_EXHAUSTED') {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Class, type Conversation, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
-import type { RateLimitRule } from '../shared/rate-limit';
+import { rateLimitWindow, type RateLimitRule } from '../shared/rate-limit';
 import type { BudgetKey } from './budget';
 import { replyClientId } from './turn-messages';
 
@@ -79,8 +79,7 @@ export async function openTurn(
   args: { userId: string; conversationId: string; clientId: string; rule: RateLimitRule; now: Date },
 ): Promise<TurnOpening> {
   const { rule } = args;
-  const windowStart = new Date(Math.floor(args.now.getTime() / rule.windowMs) * rule.windowMs);
-  const resetAt = new Date(windowStart.getTime() + rule.windowMs);
+  const { windowStart, resetAt } = rateLimitWindow(rule, args.now);
   const rows = await db.$queryRaw<Row[]>`
     WITH hit AS (
       INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
@@ -153,9 +152,9 @@ export async function storeSend(
 }
 
 /**
- * The streaming reply row and the budget reservation in one statement. The reservation is the same single
- * ON CONFLICT DO UPDATE as reserveTokens (the row lock with its WHERE on the locked row keeps concurrent turns on
- * any node from overspending); a refused reservation stores the reply as BUDGET_EXHAUSTED right away.
+ * The streaming reply row and the budget reservation in one statement. The reservation is a single
+ * ON CONFLICT DO UPDATE whose WHERE is evaluated on the locked row, so concurrent turns on any node can never
+ * overspend; a refused reservation stores the reply as BUDGET_EXHAUSTED right away.
  */
 export async function openReply(
   db: Db,

@@ -7,6 +7,12 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
+/** The fixed window `now` falls in, and when it ends. */
+export function rateLimitWindow(rule: RateLimitRule, now: Date): { windowStart: Date; resetAt: Date } {
+  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  return { windowStart, resetAt: new Date(windowStart.getTime() + rule.windowMs) };
+}
+
 export interface RateLimitOutcome {
   allowed: boolean;
   remaining: number;
@@ -23,8 +29,7 @@ export async function hitRateLimit(
   subject: string,
   now: Date,
 ): Promise<RateLimitOutcome> {
-  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
-  const resetAt = new Date(windowStart.getTime() + rule.windowMs);
+  const { windowStart, resetAt } = rateLimitWindow(rule, now);
   const rows = await db.$queryRaw<Array<{ count: number }>>`
     INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
     VALUES (${`${rule.name}:${subject}`}, ${windowStart}, 1)
@@ -41,7 +46,7 @@ export async function peekRateLimit(
   subject: string,
   now: Date,
 ): Promise<RateLimitOutcome> {
-  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const { windowStart, resetAt } = rateLimitWindow(rule, now);
   const row = await db.rateLimitWindow.findUnique({
     where: { key_windowStart: { key: `${rule.name}:${subject}`, windowStart } },
   });
@@ -49,7 +54,7 @@ export async function peekRateLimit(
   return {
     allowed: count < rule.limit,
     remaining: Math.max(0, rule.limit - count),
-    resetAt: new Date(windowStart.getTime() + rule.windowMs),
+    resetAt,
   };
 }
 
