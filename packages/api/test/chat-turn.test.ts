@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countChatTokens, countTokens } from '@lumi/chat-core';
+import type { WireMessage } from '@lumi/fake-openai';
 import { createWorld, follow, openStream, replyText, send, type World } from './harness';
 
 let world: World;
@@ -176,5 +178,30 @@ describe('a chat turn', () => {
     expect(result.status).toBe(400);
     expect(result.error!.code).toBe('MODEL_NOT_ALLOWED');
     expect(await world.db.prisma.message.count()).toBe(before);
+  });
+});
+
+describe('token counts across tokenizers', () => {
+  it('history counted for gpt-4o-mini is recounted exactly when the next turn goes to gpt-3.5-turbo', async () => {
+    await world.db.prisma.class.update({
+      where: { id: world.classId },
+      data: { allowedModels: ['gpt-4o-mini', 'gpt-3.5-turbo'], tutorRules: [], extraInstructions: '' },
+    });
+    const { id } = await newConversation();
+    await send(world, world.users.student, { conversationId: id, content: '你好！请用中文解释一下光合作用。' });
+    // Without usage from the provider, the recorded prompt tokens are Lumi's own count of what it sent.
+    world.fake.enqueue({ reply: 'Plants turn light into sugar.', omitUsage: true });
+    const second = await send(world, world.users.student, { conversationId: id, content: 'And in English? 🌱', model: 'gpt-3.5-turbo' });
+    const start = second.events[0];
+    const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
+
+    const request = world.fake.requests.at(-1)!;
+    const body = request.body as { model: string; messages: WireMessage[] };
+    expect(body.model).toBe('gpt-3.5-turbo');
+    // A fresh count of exactly what was sent, in gpt-3.5-turbo's format (stored o200k counts would differ).
+    const [usage] = await chatUsage(assistantMessageId);
+    expect(usage!.promptTokens).toBe(countChatTokens(body.messages, 'gpt-3.5-turbo'));
+    expect(usage!.promptTokens).not.toBe(countChatTokens(body.messages, 'gpt-4o-mini'));
+    expect(usage!.completionTokens).toBe(countTokens('Plants turn light into sugar.', 'gpt-3.5-turbo'));
   });
 });

@@ -1,4 +1,5 @@
-import type { HistoryMessage } from '@lumi/chat-core';
+import { tokenCountFormat, type Catalog, type HistoryMessage } from '@lumi/chat-core';
+import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 
 /** The turns after the rolling summary that the tutor should see, oldest first. */
@@ -6,17 +7,22 @@ export async function loadHistory(services: LumiServices, conversationId: string
   const rows = await services.db.message.findMany({
     where: { conversationId, supersededAt: null, seq: { gt: afterSeq }, content: { not: '' } },
     orderBy: { seq: 'asc' },
-    select: { id: true, role: true, content: true, tokenCount: true, status: true },
+    select: { id: true, role: true, content: true, tokenCount: true, model: true, status: true },
   });
-  return rows.filter((m) => m.status !== 'STREAMING').map(toHistory);
+  return rows.filter((m) => m.status !== 'STREAMING').map((m) => toHistory(m, services.catalog));
 }
 
-export function toHistory(message: { id: string; role: 'USER' | 'ASSISTANT'; content: string; tokenCount: number }): HistoryMessage {
+/**
+ * A stored message as history. Its count was made for the model stored beside it; chat-core recounts it when the
+ * request goes to a model with another tokenizer format (gpt-3.5's cl100k framing, say).
+ */
+export function toHistory(message: Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>, catalog: Catalog): HistoryMessage {
+  const countedFor = message.model ? (catalog.get(message.model) ?? message.model) : undefined;
   return {
     id: message.id,
     role: message.role === 'USER' ? 'user' : 'assistant',
     content: message.content,
     tokenCount: message.tokenCount,
+    ...(countedFor && { tokenCountFormat: tokenCountFormat(countedFor) }),
   };
 }
-

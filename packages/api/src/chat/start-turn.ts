@@ -79,6 +79,7 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
       clientId: input.clientId,
       content: input.content,
       tokenCount: countMessageTokens({ role: 'user', content: input.content }, preferredEntry),
+      model: preferredEntry.id,
       title: titleFrom(input.content),
       afterSeq: conversation.summarizedThroughSeq,
       now: services.now(),
@@ -90,7 +91,7 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
         where: { conversationId_clientId: { conversationId: conversation.id, clientId: input.clientId } },
       }));
     const id = userMessage.id;
-    history = [...sent.history.filter((m) => m.id !== id).map(toHistory), toHistory(userMessage)];
+    history = [...sent.history.filter((m) => m.id !== id), userMessage].map((m) => toHistory(m, services.catalog));
   } else {
     userMessage = await storeUserMessage(services, conversation, input, preferredEntry);
     history = await loadHistory(services, conversation.id, conversation.summarizedThroughSeq);
@@ -131,9 +132,10 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   // When no allowed window holds the whole history, stay on the preferred model; the summary carries the rest.
   const model = choice.ok ? choice.model.id : preferred;
 
-  const build = (summary: { text: string; tokenCount: number } | null, turns: HistoryMessage[]) =>
+  const build = (summary: { text: string } | null, turns: HistoryMessage[]) =>
     buildRequest({ model, catalog: services.catalog, systemPrompt, summary: summary ?? undefined, history: turns, maxTokens });
-  const stored = conversation.summary ? { text: conversation.summary, tokenCount: conversation.summaryTokens } : null;
+  // The summary is counted afresh for the model at hand: it may have been counted for another tokenizer.
+  const stored = conversation.summary ? { text: conversation.summary } : null;
   let built = build(stored, history);
   if (built.omitted.ids.length > 0) {
     const folded = await foldIntoSummary(services, {

@@ -59,7 +59,7 @@ export async function foldIntoSummary(services: LumiServices, input: FoldInput) 
     await chargeTokens(tx, key, result.usage.promptTokens + result.usage.completionTokens);
   });
   return {
-    summary: { text: result.summary, tokenCount: result.summaryTokens },
+    summary: { text: result.summary },
     history: input.history.filter((m) => !omitted.has(m.id)),
   };
 }

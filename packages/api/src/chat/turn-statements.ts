@@ -106,7 +106,7 @@ export interface StoredSend {
   /** Null when a concurrent duplicate stored this clientId first. */
   message: Message | null;
   /** The live turns after `afterSeq` as they were before this message (STREAMING replies left out), oldest first. */
-  history: Array<Pick<Message, 'id' | 'role' | 'content' | 'tokenCount'>>;
+  history: Array<Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>>;
 }
 
 /**
@@ -120,6 +120,8 @@ export async function storeSend(
     clientId: string;
     content: string;
     tokenCount: number;
+    /** The model whose format `tokenCount` is in. */
+    model: string;
     title: string;
     afterSeq: number;
     now: Date;
@@ -128,8 +130,8 @@ export async function storeSend(
   const updatedAt = new Date();
   const rows = await db.$queryRaw<Row[]>`
     WITH ins AS (
-      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "clientId", "updatedAt")
-      VALUES (${newId()}, ${args.conversationId}, 'USER', ${args.content}, ${args.tokenCount}, ${args.clientId}, ${updatedAt})
+      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
+      VALUES (${newId()}, ${args.conversationId}, 'USER', ${args.content}, ${args.tokenCount}, ${args.model}, ${args.clientId}, ${updatedAt})
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
     ), touch AS (
@@ -140,7 +142,7 @@ export async function storeSend(
     )
     SELECT ${INSERTED_COLUMNS}, (
       SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
-        'tokenCount', h."tokenCount") ORDER BY h."seq"), '[]'::json)
+        'tokenCount', h."tokenCount", 'model', h."model") ORDER BY h."seq"), '[]'::json)
       FROM "Message" h
       WHERE h."conversationId" = ${args.conversationId} AND h."supersededAt" IS NULL AND h."seq" > ${args.afterSeq}
         AND h."content" <> '' AND h."status" <> 'STREAMING'

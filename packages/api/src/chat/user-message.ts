@@ -25,6 +25,8 @@ export async function storeUserMessage(
     role: 'USER' as const,
     content: input.content,
     tokenCount: countMessageTokens({ role: 'user', content: input.content }, model),
+    // The model records which format the count is in (see history.ts).
+    model: model.id,
     clientId: input.clientId,
   };
   const touch = db.conversation.update({
