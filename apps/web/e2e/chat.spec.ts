@@ -22,6 +22,13 @@ test('a student signs up with a join code, starts a session and sees a streamed 
   await expect(page.getByTestId('usage-meter')).not.toContainText(/^0 tokens/);
   await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
   await snap(page, 'chat-reply');
+
+  // Back home, the usage chart shows today's tokens as a bar.
+  await page.goto('/home');
+  await expect(page.getByRole('heading', { name: 'Your tokens, last 14 days' })).toBeVisible();
+  await expect(page.locator('.recharts-bar-rectangle path').first()).toBeVisible();
+  await expect(page.getByText(/tokens used in the last 14 days/)).toBeAttached();
+  await snap(page, 'home-usage');
 });
 
 test('stopping a slow reply keeps the partial text, marked as stopped', async ({ page }) => {

@@ -50,6 +50,7 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
   ['chat.stop', (w) => caller(w).chat.stop({ messageId: assistantMessageId }), ['UNAUTHORIZED', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']],
   ['chat.models', (w) => caller(w).chat.models({ classId: world.classId }), ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok']],
   ['usage.today', (w) => caller(w).usage.today(), ['UNAUTHORIZED', 'ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']],
+  ['usage.daily', (w) => caller(w).usage.daily({ days: 7 }), ['UNAUTHORIZED', 'ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']],
 ];
 
 describe('authorization per procedure and role', () => {

@@ -68,6 +68,8 @@ describe('bad input gets a clear error and changes nothing', () => {
     ['conversations.export: unknown format', () => student().conversations.export({ conversationId, format: 'pdf' as never })],
     ['conversations.delete: unknown id', () => student().conversations.delete({ conversationId: 'nope' })],
     ['chat.stop: unknown message', () => student().chat.stop({ messageId: 'nope' })],
+    ['usage.daily: zero days', () => student().usage.daily({ days: 0 })],
+    ['usage.daily: a year', () => student().usage.daily({ days: 365 })],
     ['chat.models: unknown class', () => student().chat.models({ classId: 'nope' })],
   ];
   for (const [name, run] of cases) it(name, () => rejectsClearly(run));

@@ -65,3 +65,25 @@ it('a per-user rate limit says when it resets', async () => {
     await limited.close();
   }
 });
+
+it('daily usage: one row per day, oldest first, only the caller’s tokens, zero on quiet days', async () => {
+  const db = world.db.prisma;
+  const now = new Date();
+  const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+  const base = { classId: world.classId, kind: 'CHAT' as const, model: 'gpt-4o-mini', cachedTokens: 0 };
+  await db.usageEvent.createMany({
+    data: [
+      { ...base, userId: world.users.student.id, promptTokens: 100, completionTokens: 50, costMicros: 45, createdAt: daysAgo(2) },
+      { ...base, userId: world.users.student.id, promptTokens: 10, completionTokens: 5, costMicros: 4, createdAt: daysAgo(2) },
+      { ...base, userId: world.users.otherStudent.id, promptTokens: 999, completionTokens: 999, costMicros: 999, createdAt: daysAgo(2) },
+      { ...base, userId: world.users.student.id, promptTokens: 7, completionTokens: 3, costMicros: 1, createdAt: daysAgo(20) },
+    ],
+  });
+  const days = await world.caller(world.users.student).usage.daily({ days: 7 });
+  expect(days).toHaveLength(7);
+  expect(days.at(-1)!.day).toBe(now.toISOString().slice(0, 10));
+  expect(days.at(-3)).toEqual({ day: daysAgo(2).toISOString().slice(0, 10), tokens: 165, costMicros: 49 });
+  expect(days.at(-4)).toMatchObject({ tokens: 0, costMicros: 0 });
+  // Outside the window: the event from 20 days ago is not counted.
+  expect(days.reduce((sum, d) => sum + d.tokens, 0)).toBe(165 + days.at(-1)!.tokens);
+});

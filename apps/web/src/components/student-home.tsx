@@ -9,6 +9,7 @@ import { clockTime, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { NewSessionForm } from './new-session-form';
+import { UsageChart } from './usage-chart';
 
 /** The student's start page: classes, today's budget per class, recent sessions, and a new session. */
 export function StudentHome({ name }: { name: string }) {
@@ -85,6 +86,8 @@ export function StudentHome({ name }: { name: string }) {
           </ul>
         </section>
       </div>
+
+      <UsageChart />
 
       <section className="card space-y-3" aria-labelledby="sessions-title">
         <h2 id="sessions-title" className="text-lg font-semibold">{t('home.sessions')}</h2>
