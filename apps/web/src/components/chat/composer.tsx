@@ -1,6 +1,6 @@
 'use client';
 
-import type { FormEvent, KeyboardEvent } from 'react';
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 
 interface Props {
@@ -16,6 +16,14 @@ interface Props {
 /** The message box: Enter sends, Shift+Enter starts a new line; Stop replaces Send while a reply streams. */
 export function Composer({ text, onText, onSend, onStop, editing, onCancelEdit, disabled }: Props) {
   const { t } = useI18n();
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  // Text typed before the page became interactive lives only in the DOM: adopt it, so nothing typed is lost
+  // and the first Enter sends it. Runs once, at hydration.
+  useEffect(() => {
+    const typed = box.current?.value;
+    if (typed && !text) onText(typed);
+  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,6 +51,7 @@ export function Composer({ text, onText, onSend, onStop, editing, onCancelEdit, 
         <label className="flex-1">
           <span className="sr-only">{t('chat.inputLabel')}</span>
           <textarea
+            ref={box}
             value={text}
             onChange={(e) => onText(e.target.value)}
             onKeyDown={keyDown}
