@@ -26,3 +26,13 @@ test('text typed before the page became interactive is sent by the first Enter',
   await expect(page.locator('li[data-role="USER"]').last()).toHaveText(/typed early/);
   await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
 });
+
+test('a sign-in sent before the page became interactive never puts the password in the address', async ({ page }) => {
+  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('someone@e2e.lumi.test');
+  await page.getByLabel('Password').fill('secret-password-123');
+  await page.getByLabel('Password').press('Enter');
+  await page.waitForLoadState('load');
+  expect(page.url()).not.toContain('secret-password-123');
+});

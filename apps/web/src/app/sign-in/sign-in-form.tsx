@@ -51,7 +51,7 @@ export function SignInForm({ providers }: { providers: string[] }) {
   return (
     <div className="card space-y-5">
       <h1 className="text-2xl font-semibold">{t('auth.signInTitle')}</h1>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form onSubmit={submit} method="post" className="space-y-4" noValidate>
         <label className="block text-sm font-medium">
           {t('auth.email')}
           <input name="email" type="email" autoComplete="email" required className="input mt-1" />

@@ -58,7 +58,7 @@ export function SignUpForm() {
   return (
     <div className="card space-y-5">
       <h1 className="text-2xl font-semibold">{t('auth.signUpTitle')}</h1>
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      <form onSubmit={submit} method="post" className="space-y-4" noValidate>
         <fieldset className="flex gap-4 text-sm">
           <legend className="mb-1 font-medium">{t('auth.iAm')}</legend>
           {(['STUDENT', 'TEACHER'] as const).map((r) => (
