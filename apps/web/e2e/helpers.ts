@@ -18,7 +18,7 @@ export async function signUpStudent(page: Page, joinCode: string) {
 
 /** Starts a session from the home page (first class, given mode) and waits for the chat page. */
 export async function startSession(page: Page, mode = 'General') {
-  await page.getByLabel('Mode').selectOption({ label: mode });
+  await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption({ label: mode });
   await page.getByRole('button', { name: 'Start session' }).click();
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);
   await expect(page.getByText('Ask your tutor anything to begin.')).toBeVisible();

@@ -98,3 +98,24 @@ test('sessions can be searched, renamed and deleted', async ({ page }) => {
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByText('No sessions yet. Start one below.')).toBeVisible();
 });
+
+test('a student picks one of the class’s models with its price, and the tutor answers with it', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  const picker = page.getByRole('combobox', { name: 'Model', exact: true });
+  await expect(picker).toHaveValue('gpt-4o-mini');
+  await expect(picker.locator('option', { hasText: 'GPT-4o mini · $0.15 in / $0.6 out per 1M tokens' })).toBeAttached();
+  await picker.selectOption('gpt-4.1');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  await scriptNextReply({ reply: 'Answered by the model you chose.' });
+  await sendMessage(page, 'Which model are you?');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+
+  const requests = (await (await fetch(`${process.env.E2E_FAKE_OPENAI_URL}/__control/requests`)).json()) as Array<{
+    path: string;
+    body: { model?: string; messages?: Array<{ content: string }> };
+  }>;
+  const turn = requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)!;
+  expect(turn.body.model).toBe('gpt-4.1');
+  expect(turn.body.messages?.at(-1)?.content).toBe('Which model are you?');
+});

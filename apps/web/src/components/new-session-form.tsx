@@ -9,7 +9,7 @@ import { toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 
-/** Picks a mode (and persona for a custom tutor) and a class, creates the session and opens it. */
+/** Picks a mode (and persona for a custom tutor), a class and one of its models, creates the session and opens it. */
 export function NewSessionForm() {
   const { t } = useI18n();
   const router = useRouter();
@@ -18,6 +18,12 @@ export function NewSessionForm() {
   const create = useMutation(trpc.conversations.create.mutationOptions());
   const [mode, setMode] = useState<(typeof tutorModeSchema.options)[number]>('GENERAL');
   const [personaError, setPersonaError] = useState<string | null>(null);
+  // Undefined until the student picks: the first class, and that class's default model.
+  const [pickedClass, setPickedClass] = useState<string>();
+  const [pickedModel, setPickedModel] = useState<string>();
+  const classId = pickedClass ?? classes.data?.[0]?.id ?? '';
+  const models = useQuery(trpc.chat.models.queryOptions({ classId: classId || null }, { enabled: !classes.isPending }));
+  const model = pickedModel ?? models.data?.defaultModel ?? models.data?.models[0]?.id;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,7 +31,8 @@ export function NewSessionForm() {
     const parsed = createConversationInput.safeParse({
       mode,
       persona: mode === 'CUSTOM' ? String(form.get('persona') ?? '') : undefined,
-      classId: String(form.get('classId') ?? '') || undefined,
+      classId: classId || undefined,
+      model,
     });
     if (!parsed.success) {
       setPersonaError(parsed.error.issues[0]?.message ?? null);
@@ -35,8 +42,6 @@ export function NewSessionForm() {
     const conversation = await create.mutateAsync(parsed.data).catch(() => null);
     if (conversation) router.push(`/chat/${conversation.id}`);
   }
-
-  const firstClass = classes.data?.[0]?.id ?? '';
 
   return (
     <form onSubmit={submit} className="space-y-3" aria-labelledby="new-session-title">
@@ -56,7 +61,14 @@ export function NewSessionForm() {
         </label>
         <label className="block text-sm font-medium">
           {t('new.class')}
-          <select name="classId" className="input mt-1" defaultValue={firstClass} key={firstClass}>
+          <select
+            className="input mt-1"
+            value={classId}
+            onChange={(e) => {
+              setPickedClass(e.target.value);
+              setPickedModel(undefined);
+            }}
+          >
             {classes.data?.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -66,6 +78,18 @@ export function NewSessionForm() {
           </select>
         </label>
       </div>
+      <label className="block text-sm font-medium">
+        {t('new.model')}
+        <select className="input mt-1" value={model ?? ''} onChange={(e) => setPickedModel(e.target.value)} disabled={!models.data}>
+          {models.data?.models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.prices.input === 0 && m.prices.output === 0
+                ? m.label
+                : t('new.modelOption', { label: m.label, input: String(m.prices.input), output: String(m.prices.output) })}
+            </option>
+          ))}
+        </select>
+      </label>
       {mode === 'CUSTOM' && (
         <label className="block text-sm font-medium">
           {t('new.persona')}
@@ -74,7 +98,7 @@ export function NewSessionForm() {
         </label>
       )}
       {create.error && <ErrorNotice error={toUiError(create.error)} />}
-      <button type="submit" className="btn-primary" disabled={create.isPending || classes.isPending}>
+      <button type="submit" className="btn-primary" disabled={create.isPending || classes.isPending || !model}>
         {create.isPending ? t('common.loading') : t('new.start')}
       </button>
     </form>

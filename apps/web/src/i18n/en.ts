@@ -47,6 +47,8 @@ export const en = {
   'new.class': 'Class',
   'new.noClass': 'No class (personal)',
   'new.persona': 'Describe your tutor',
+  'new.model': 'Model',
+  'new.modelOption': '{label} · ${input} in / ${output} out per 1M tokens',
   'new.start': 'Start session',
   'mode.GENERAL': 'General',
   'mode.MATHS': 'Maths',

@@ -49,6 +49,8 @@ export const zh: Record<MessageKey, string> = {
   'new.class': '班级',
   'new.noClass': '不选班级（个人）',
   'new.persona': '描述你的导师',
+  'new.model': '模型',
+  'new.modelOption': '{label} · 每百万 token 输入 ${input} / 输出 ${output}',
   'new.start': '开始会话',
   'mode.GENERAL': '通用',
   'mode.MATHS': '数学',
