@@ -205,3 +205,20 @@ describe('token counts across tokenizers', () => {
     expect(usage!.completionTokens).toBe(countTokens('Plants turn light into sugar.', 'gpt-3.5-turbo'));
   });
 });
+
+describe('edits that cannot apply', () => {
+  it('editing an older message is refused and changes nothing', async () => {
+    const { id } = await newConversation();
+    const first = await send(world, world.users.student, { conversationId: id, content: 'First question' });
+    await send(world, world.users.student, { conversationId: id, content: 'Second question' });
+    const opened = first.events[0];
+    const olderId = opened?.type === 'start' ? opened.userMessageId : '';
+    const before = await world.db.prisma.conversation.findUniqueOrThrow({ where: { id }, include: { messages: true } });
+
+    const result = await send(world, world.users.student, { conversationId: id, kind: 'edit', editOf: olderId, content: 'Changed' });
+    expect(result.status).toBe(400);
+    expect(result.error!.code).toBe('NOT_EDITABLE');
+    const after = await world.db.prisma.conversation.findUniqueOrThrow({ where: { id }, include: { messages: true } });
+    expect(after).toEqual(before);
+  });
+});

@@ -181,12 +181,12 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
       nextUtcMidnight(services.now()),
     );
   }
-  const assistant = { message: reply.message };
+  const assistantMessageId = reply.message.id;
 
   const generation = new Generation();
-  services.generations.register(assistant.message.id, generation);
+  services.generations.register(assistantMessageId, generation);
   runGeneration(services, generation, {
-    assistantMessageId: assistant.message.id,
+    assistantMessageId,
     conversationId: conversation.id,
     userId: user.id,
     classId: klass?.id ?? null,
@@ -198,7 +198,7 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
     budgetKey,
     startedAt: performance.now(),
   }).catch((error: unknown) => console.error('lumi: a reply could not be saved', error));
-  return { userMessageId: userMessage.id, assistantMessageId: assistant.message.id, model, reason: choice.reason.message };
+  return { userMessageId: userMessage.id, assistantMessageId, model, reason: choice.reason.message };
 }
 
 /**

@@ -7,14 +7,14 @@ import type { SendMessageInput } from './send-message.types';
 type Db = LumiServices['db'];
 
 /**
- * Stores the student's message before anything else can fail (or, for a retry, finds the message being answered
- * again). An edit supersedes the old turn: it stays on record for the teacher but leaves the tutor's context.
- * The same clientId sent twice at once stores one message; the second caller gets the first one's row.
+ * An edit or a retry (plain sends go through storeSend in one statement). A retry finds the message to answer
+ * again; an edit stores the new text and supersedes the old turn, which stays on record for the teacher but leaves
+ * the tutor's context. A rejected edit changes nothing. The same clientId sent twice stores one message.
  */
 export async function storeUserMessage(
   services: LumiServices,
   conversation: Conversation,
-  input: SendMessageInput,
+  input: Exclude<SendMessageInput, { kind: 'send' }>,
   model: ModelEntry,
 ): Promise<Message> {
   const { db } = services;
@@ -29,22 +29,12 @@ export async function storeUserMessage(
     model: model.id,
     clientId: input.clientId,
   };
-  const touch = db.conversation.update({
-    where: { id: conversation.id },
-    data: {
-      lastMessageAt: services.now(),
-      ...(conversation.title === 'New session' && { title: titleFrom(input.content) }),
-    },
-  });
   try {
-    if (input.kind === 'send') {
-      const [message] = await Promise.all([db.message.create({ data }), touch]);
-      return message;
-    }
-    const editOf = input.editOf;
-    const message = await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const lastUser = await latestUserMessage(tx, conversation.id);
-      if (!lastUser || lastUser.id !== editOf) throw new AppError('NOT_EDITABLE', 'Only your latest message can be edited.');
+      if (!lastUser || lastUser.id !== input.editOf) {
+        throw new AppError('NOT_EDITABLE', 'Only your latest message can be edited.');
+      }
       const streaming = await tx.message.count({
         where: { conversationId: conversation.id, seq: { gt: lastUser.seq }, status: 'STREAMING' },
       });
@@ -53,13 +43,13 @@ export async function storeUserMessage(
         where: { conversationId: conversation.id, seq: { gte: lastUser.seq }, supersededAt: null },
         data: { supersededAt: services.now() },
       });
-      return tx.message.create({ data });
+      const message = await tx.message.create({ data });
+      await tx.conversation.update({ where: { id: conversation.id }, data: { lastMessageAt: services.now() } });
+      return message;
     });
-    await touch;
-    return message;
   } catch (error) {
+    // The same edit sent twice at once: the second gets the first one's row.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      await touch.catch(() => {});
       return db.message.findUniqueOrThrow({
         where: { conversationId_clientId: { conversationId: conversation.id, clientId: input.clientId } },
       });
