@@ -41,3 +41,10 @@ export function collect(child: ChildProcess): Promise<CliRun> {
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The chat request body the fake upstream received, as far as these tests read it. */
+export interface SentBody {
+  model: string;
+  max_tokens?: number;
+  messages: { role: string; content: string }[];
+}

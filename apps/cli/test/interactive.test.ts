@@ -4,13 +4,7 @@ import path from 'node:path';
 import { buildSystemPrompt, costMicros, countChatTokens, countMessageTokens, loadCatalog } from '@lumi/chat-core';
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliEnv, runCli } from './cli-process';
-
-interface SentBody {
-  model: string;
-  max_tokens?: number;
-  messages: { role: string; content: string }[];
-}
+import { cliEnv, runCli, type SentBody } from './cli-process';
 
 describe('interactive session driven through piped stdin', () => {
   let fake: FakeOpenAI;

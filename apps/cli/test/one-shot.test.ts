@@ -1,12 +1,6 @@
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cliEnv, runCli } from './cli-process';
-
-interface SentBody {
-  model: string;
-  max_tokens?: number;
-  messages: { role: string; content: string }[];
-}
+import { cliEnv, runCli, type SentBody } from './cli-process';
 
 describe('one-shot mode', () => {
   let fake: FakeOpenAI;
