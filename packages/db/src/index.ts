@@ -1,2 +1,3 @@
-export { createPrismaClient } from './client';
+export { createPrismaClient, poolOf } from './client';
+export { preparedQuery } from './prepared';
 export * from './generated/prisma/client';

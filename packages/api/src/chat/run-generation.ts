@@ -9,7 +9,7 @@ import {
 import type { LumiServices } from '../context';
 import type { BudgetKey } from './budget';
 import type { Generation } from './generation';
-import { settleReply } from './turn-statements';
+import { flushReply, settleReply } from './turn-statements';
 
 export interface GenerationPlan {
   assistantMessageId: string;
@@ -45,10 +45,8 @@ export async function runGeneration(services: LumiServices, generation: Generati
     const now = performance.now();
     if (generation.text.length === flushed.length && now - flushed.at < HEARTBEAT_MS) return;
     flushed = { length: generation.text.length, at: now };
-    db.message
-      .updateMany({ where: { id: plan.assistantMessageId, status: 'STREAMING' }, data: { content: generation.text } })
-      // Closed elsewhere: a stop that reached another node.
-      .then(({ count }) => count === 0 && generation.stop())
+    flushReply(db, plan.assistantMessageId, generation.text)
+      .then((streaming) => streaming || generation.stop())
       .catch(() => {});
   }, FLUSH_INTERVAL_MS);
 

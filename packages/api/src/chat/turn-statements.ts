@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type Class, type Conversation, type Message } from '@lumi/db';
+import { Prisma, preparedQuery, type Class, type Conversation, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { rateLimitWindow, type RateLimitRule } from '../shared/rate-limit';
 import type { BudgetKey } from './budget';
@@ -7,8 +7,9 @@ import { replyClientId } from './turn-messages';
 
 /**
  * The statements in front of the first token, each one round trip of raw SQL instead of several Prisma queries
- * (every Prisma query costs about 1.3 ms of interpreter CPU, and the node is CPU-bound under load). The rows they
- * return are mapped back onto Prisma's generated types, so callers see exactly what the client would return.
+ * (every Prisma query costs about 1.3 ms of interpreter CPU, and the node is CPU-bound under load), run as named
+ * prepared statements so Postgres plans each once per connection. The rows they return are mapped back onto
+ * Prisma's generated types, so callers see exactly what the client would return.
  */
 
 type Db = LumiServices['db'];
@@ -80,7 +81,7 @@ export async function openTurn(
 ): Promise<TurnOpening> {
   const { rule } = args;
   const { windowStart, resetAt } = rateLimitWindow(rule, args.now);
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await preparedQuery<Row>(db, 'lumi_open_turn', Prisma.sql`
     WITH hit AS (
       INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
       VALUES (${`${rule.name}:${args.userId}`}, ${windowStart}, 1)
@@ -91,7 +92,7 @@ export async function openTurn(
     FROM (SELECT 1) AS one
     LEFT JOIN "Conversation" c ON c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
     LEFT JOIN "Class" k ON k."id" = c."classId"
-    LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}`;
+    LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}`);
   const row = rows[0]!;
   const conversation = unprefix<Conversation>(row, 'c_', CONVERSATION);
   const count = Number(row.rateCount ?? 1);
@@ -128,7 +129,7 @@ export async function storeSend(
   },
 ): Promise<StoredSend> {
   const updatedAt = new Date();
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await preparedQuery<Row>(db, 'lumi_store_send', Prisma.sql`
     WITH ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
       VALUES (${newId()}, ${args.conversationId}, 'USER', ${args.content}, ${args.tokenCount}, ${args.model}, ${args.clientId}, ${updatedAt})
@@ -147,7 +148,7 @@ export async function storeSend(
       WHERE h."conversationId" = ${args.conversationId} AND h."supersededAt" IS NULL AND h."seq" > ${args.afterSeq}
         AND h."content" <> '' AND h."status" <> 'STREAMING'
     ) AS "history"
-    FROM (SELECT 1) AS one LEFT JOIN ins ON true`;
+    FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
   const row = rows[0]!;
   const history = typeof row.history === 'string' ? JSON.parse(row.history) : row.history;
   return { message: unprefix<Message>(row, 'm_', MESSAGE), history: history as StoredSend['history'] };
@@ -163,7 +164,7 @@ export async function openReply(
   args: { conversationId: string; clientId: string; model: string; reserved: number; budget: number; key: BudgetKey },
 ): Promise<{ granted: boolean; message: Message | null }> {
   const { key, reserved, budget } = args;
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await preparedQuery<Row>(db, 'lumi_open_reply', Prisma.sql`
     WITH reserve AS (
       INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
       SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${reserved}::int, now() WHERE ${reserved}::int <= ${budget}::int
@@ -184,7 +185,7 @@ export async function openReply(
       RETURNING *
     )
     SELECT (SELECT ok FROM granted) AS "granted", ${INSERTED_COLUMNS}
-    FROM (SELECT 1) AS one LEFT JOIN ins ON true`;
+    FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
   const row = rows[0]!;
   return { granted: row.granted === true, message: unprefix<Message>(row, 'm_', MESSAGE) };
 }
@@ -221,7 +222,7 @@ export interface ReplySettlement {
 export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
   const { result, outcome, usage, key } = s;
   const updatedAt = new Date();
-  await db.$executeRaw`
+  await preparedQuery(db, 'lumi_settle_reply', Prisma.sql`
     WITH closed AS (
       UPDATE "Message"
       SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
@@ -248,5 +249,17 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
           "usedTokens" = "usedTokens" + ${s.used}::int, "updatedAt" = now()
       WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
     )
-    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt} WHERE "id" = ${s.conversationId}`;
+    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt} WHERE "id" = ${s.conversationId}`);
+}
+
+/**
+ * Writes a streaming reply's text so far through, so another node (or a restart) can show it. False when the reply
+ * is no longer STREAMING: a stop that reached another node closed it.
+ */
+export async function flushReply(db: Db, assistantMessageId: string, content: string): Promise<boolean> {
+  const rows = await preparedQuery(db, 'lumi_flush_reply', Prisma.sql`
+    UPDATE "Message" SET "content" = ${content}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${assistantMessageId} AND "status" = 'STREAMING'
+    RETURNING 1`);
+  return rows.length > 0;
 }
