@@ -52,6 +52,21 @@ describe('a chat turn', () => {
     expect(budget.usedTokens).toBeGreaterThanOrEqual(reported.prompt_tokens + reported.completion_tokens);
   });
 
+  it('sends the first piece of a reply at once, then joins the rest per frame without losing a character', async () => {
+    const { id } = await newConversation();
+    // 60 one-character chunks, 5 ms apart: about 300 ms of streaming.
+    const reply = 'The mitochondria is the powerhouse of the cell, they say. Ok?';
+    world.fake.enqueue({ reply, chunkSize: 1, delayMs: 5 });
+    const { events } = await send(world, world.users.student, { conversationId: id, content: 'Tell me a fact.' });
+
+    const deltas = events.filter((e) => e.type === 'delta');
+    expect(deltas[0]).toEqual({ type: 'delta', text: 'T' });
+    expect(replyText(events)).toBe(reply);
+    // One write per 50 ms frame (about 7 here) instead of one per chunk (60).
+    expect(deltas.length).toBeLessThan(15);
+    expect(events.at(-1)).toMatchObject({ type: 'done', status: 'COMPLETE' });
+  });
+
   it('sends the class rules and the teacher’s instructions to the model', async () => {
     await world.db.prisma.class.update({
       where: { id: world.classId },

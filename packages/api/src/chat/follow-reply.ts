@@ -42,26 +42,49 @@ export async function* followReply(
   }
 }
 
+/**
+ * After the first delta (sent at once: it is the time to first token), deltas go out at most once a frame, joined:
+ * text read at 20 updates a second looks the same, and every write costs the server and the browser a wake-up
+ * (the benchmark's paced run halves its writes). Final events are never held back.
+ */
+export const DELTA_FRAME_MS = 50;
+
 async function* followGeneration(generation: Generation, signal?: AbortSignal): AsyncGenerator<TurnEvent> {
   const queue: TurnEvent[] = [];
   let wake: (() => void) | null = null;
+  let holding = false;
   const unsubscribe = generation.subscribe((event) => {
     queue.push(event);
-    wake?.();
+    // A held frame is cut short only by the end of the reply (or by the browser leaving).
+    if (!holding || event.type !== 'delta') wake?.();
   });
   const onAbort = () => wake?.();
   signal?.addEventListener('abort', onAbort);
+  let lastDeltaAt = -Infinity;
   try {
     for (;;) {
+      const untilFrame = lastDeltaAt + DELTA_FRAME_MS - performance.now();
+      if (untilFrame > 0 && queue.length > 0 && queue.every((e) => e.type === 'delta') && !signal?.aborted) {
+        holding = true;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, untilFrame);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        holding = false;
+        wake = null;
+      }
       const event = takeCoalesced(queue);
       if (event) {
+        if (event.type === 'delta') lastDeltaAt = performance.now();
         yield event;
         if (event.type === 'done' || event.type === 'error') return;
         continue;
       }
       if (signal?.aborted) return;
       await new Promise<void>((resolve) => (wake = resolve));
-      wake = null;
     }
   } finally {
     unsubscribe();
@@ -69,7 +92,7 @@ async function* followGeneration(generation: Generation, signal?: AbortSignal): 
   }
 }
 
-/** Under load several deltas wait in the queue: send them as one event, one write instead of many. */
+/** Deltas waiting in the queue go out as one event, one write instead of many. */
 function takeCoalesced(queue: TurnEvent[]): TurnEvent | undefined {
   const first = queue.shift();
   if (first?.type !== 'delta') return first;
