@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createModeratorFromEnv } from '../src/moderation/from-env';
@@ -31,6 +33,31 @@ describe('OpenAI moderator against the fake /v1/moderations', () => {
     const noEndpoint = createOpenAIModerator({ apiKey: 'sk-test', baseURL: fake.url.replace(/\/v1$/, '/compat') });
     expect(await noEndpoint.check('how to make a pipe bomb')).toMatchObject({ flagged: true, refuse: true });
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('a wrong key is a bad_key error, not a silent pass', async () => {
+    const strict = await startFakeOpenAI({ apiKey: 'sk-right' });
+    try {
+      const wrong = createOpenAIModerator({ apiKey: 'sk-wrong', baseURL: strict.url });
+      await expect(wrong.check('How do plants make food?')).rejects.toMatchObject({ code: 'bad_key', status: 401 });
+      const right = createOpenAIModerator({ apiKey: 'sk-right', baseURL: strict.url });
+      expect(await right.check('How do plants make food?')).toMatchObject({ flagged: false });
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('an endpoint that never answers ends in a timeout error instead of holding the turn', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const stalled = createOpenAIModerator({ apiKey: 'sk-test', baseURL: `http://127.0.0.1:${port}/v1`, timeoutMs: 200 });
+      await expect(stalled.check('hello')).rejects.toMatchObject({ code: 'timeout' });
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('is chosen from the environment only with an API key', () => {

@@ -222,6 +222,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
     if (req.method === 'POST' && path === '/v1/chat/completions') return chatCompletions(req, res, entry);
     if (req.method === 'POST' && path === '/v1/moderations') {
+      const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
+      if (options.apiKey !== undefined && bearer !== options.apiKey) return sendError(res, errorReplies.bad_key());
       const parsed = moderationBodySchema.safeParse(body);
       if (!parsed.success) return sendError(res, errorReplies.invalid_request(z.prettifyError(parsed.error)));
       const inputs = typeof parsed.data.input === 'string' ? [parsed.data.input] : parsed.data.input;
