@@ -3,12 +3,28 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createServices, handleSendMessage, type SessionUser } from '@lumi/api';
 
 const services = createServices(process.env);
 const user: SessionUser = { id: process.env.BENCH_USER_ID!, role: 'STUDENT', name: 'Bench' };
 
+// GET /__loop: this process's event-loop utilization and delay since the last call, so a benchmark can show
+// whether time to first token was lost queueing behind other streams' work.
+const delay = monitorEventLoopDelay({ resolution: 1 });
+delay.enable();
+let lastElu = performance.eventLoopUtilization();
+function loopStats() {
+  const elu = performance.eventLoopUtilization(lastElu);
+  lastElu = performance.eventLoopUtilization();
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  const stats = { utilization: elu.utilization, delayP50: ms(delay.percentile(50)), delayP99: ms(delay.percentile(99)), delayMax: ms(delay.max) };
+  delay.reset();
+  return stats;
+}
+
 const server = createServer(async (req, res) => {
+  if (req.url === '/__loop') return void res.end(JSON.stringify(loopStats()));
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const abort = new AbortController();
