@@ -8,14 +8,15 @@ import type { TurnEvent } from './turn-events';
 const POLL_MS = 250;
 
 /**
- * Every event of a reply from now on: the text so far as one delta, then live deltas, then `done` or `error`.
- * Works wherever the reply is: running on this node, running on another node (read through Postgres), or done.
+ * Every event of a reply from now on, in batches meant for one write each: the text so far as one delta, then live
+ * deltas, then `done` or `error`. Works wherever the reply is: running on this node, running on another node (read
+ * through Postgres), or done.
  */
 export async function* followReply(
   services: LumiServices,
   assistantMessageId: string,
   signal?: AbortSignal,
-): AsyncGenerator<TurnEvent> {
+): AsyncGenerator<TurnEvent[]> {
   const local = services.generations.get(assistantMessageId);
   if (local) {
     yield* followGeneration(local, signal);
@@ -25,18 +26,18 @@ export async function* followReply(
   for (;;) {
     const message = await services.db.message.findUnique({ where: { id: assistantMessageId } });
     if (!message) return;
-    if (message.content.length > sent) {
-      yield { type: 'delta', text: message.content.slice(sent) };
-      sent = message.content.length;
-    }
+    const fresh: TurnEvent[] = message.content.length > sent ? [{ type: 'delta', text: message.content.slice(sent) }] : [];
+    sent = message.content.length;
     if (isOrphaned(services, message)) {
+      if (fresh.length > 0) yield fresh;
       await closeOrphanedReply(services, message, { status: 'ERROR', finishReason: 'error', errorCode: 'INTERRUPTED' });
       continue;
     }
     if (message.status !== 'STREAMING') {
-      yield await finalEvent(services, message);
+      yield [...fresh, await finalEvent(services, message)];
       return;
     }
+    if (fresh.length > 0) yield fresh;
     if (signal?.aborted) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -49,7 +50,7 @@ export async function* followReply(
  */
 export const DELTA_FRAME_MS = 50;
 
-async function* followGeneration(generation: Generation, signal?: AbortSignal): AsyncGenerator<TurnEvent> {
+async function* followGeneration(generation: Generation, signal?: AbortSignal): AsyncGenerator<TurnEvent[]> {
   const queue: TurnEvent[] = [];
   let wake: (() => void) | null = null;
   let holding = false;
@@ -76,11 +77,11 @@ async function* followGeneration(generation: Generation, signal?: AbortSignal): 
         holding = false;
         wake = null;
       }
-      const event = takeCoalesced(queue);
-      if (event) {
-        if (event.type === 'delta') lastDeltaAt = performance.now();
-        yield event;
-        if (event.type === 'done' || event.type === 'error') return;
+      const batch = takeBatch(queue);
+      if (batch.length > 0) {
+        if (batch[0]!.type === 'delta') lastDeltaAt = performance.now();
+        yield batch;
+        if (batch.some((e) => e.type === 'done' || e.type === 'error')) return;
         continue;
       }
       if (signal?.aborted) return;
@@ -92,13 +93,15 @@ async function* followGeneration(generation: Generation, signal?: AbortSignal): 
   }
 }
 
-/** Deltas waiting in the queue go out as one event, one write instead of many. */
-function takeCoalesced(queue: TurnEvent[]): TurnEvent | undefined {
-  const first = queue.shift();
-  if (first?.type !== 'delta') return first;
-  let text = first.text;
-  while (queue[0]?.type === 'delta') text += (queue.shift() as { text: string }).text;
-  return { type: 'delta', text };
+/** Everything waiting, deltas joined into one: one write instead of many. */
+function takeBatch(queue: TurnEvent[]): TurnEvent[] {
+  const batch: TurnEvent[] = [];
+  for (const event of queue.splice(0)) {
+    const last = batch.at(-1);
+    if (event.type === 'delta' && last?.type === 'delta') last.text += event.text;
+    else batch.push(event.type === 'delta' ? { ...event } : event);
+  }
+  return batch;
 }
 
 async function finalEvent(services: LumiServices, message: Message): Promise<TurnEvent> {

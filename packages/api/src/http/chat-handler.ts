@@ -3,7 +3,7 @@ import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError, z } from 'zod';
 import type { LumiServices, SessionUser } from '../context';
 import { loadConversation } from '../conversations/conversation-access';
-import { followReply } from '../chat/follow-reply';
+import { DELTA_FRAME_MS, followReply } from '../chat/follow-reply';
 import { sendMessageInput } from '../chat/send-message.types';
 import { startTurn } from '../chat/start-turn';
 import type { TurnEvent } from '../chat/turn-events';
@@ -53,25 +53,46 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function eventStream(first: TurnEvent[], rest: AsyncGenerator<TurnEvent>): Response {
+/**
+ * Server-sent events, one write per batch. The lead (the start event) waits up to one frame for the first delta,
+ * so a quick reply's first token leaves in the same write.
+ */
+function eventStream(lead: TurnEvent[], rest: AsyncGenerator<TurnEvent[]>): Response {
   const encoder = new TextEncoder();
+  let pending = lead;
+  let leadTimer: NodeJS.Timeout | undefined;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: TurnEvent) => controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+      const send = (events: TurnEvent[]) => {
+        const all = [...pending, ...events];
+        pending = [];
+        if (all.length === 0) return;
+        try {
+          controller.enqueue(encoder.encode(all.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('')));
+        } catch {
+          // The browser already went away; the reply carries on without it.
+        }
+      };
+      leadTimer = setTimeout(() => send([]), DELTA_FRAME_MS);
       try {
-        first.forEach(send);
-        for await (const event of rest) send(event);
+        for await (const events of rest) {
+          clearTimeout(leadTimer);
+          send(events);
+        }
       } catch {
-        send({ type: 'error', code: 'STREAM_FAILED', message: 'The connection to the tutor broke. Try again.', retryable: true });
+        send([{ type: 'error', code: 'STREAM_FAILED', message: 'The connection to the tutor broke. Try again.', retryable: true }]);
       } finally {
+        clearTimeout(leadTimer);
+        send([]);
         try {
           controller.close();
         } catch {
-          // The browser already went away; the reply carries on without it.
+          // Closed already by the browser leaving.
         }
       }
     },
     cancel() {
+      clearTimeout(leadTimer);
       void rest.return(undefined);
     },
   });
