@@ -61,6 +61,9 @@ it('a per-user rate limit says when it resets', async () => {
     }
     expect(statuses).toEqual([200, 200, 429]);
     expect(new Date(resetAt!).getTime()).toBeGreaterThan(Date.now());
+    // The refused message was not stored: two turns, four messages.
+    const stored = await limited.db.prisma.message.findMany({ where: { conversationId: id, role: 'USER' }, orderBy: { seq: 'asc' } });
+    expect(stored.map((m) => m.content)).toEqual(['hi 0', 'hi 1']);
   } finally {
     await limited.close();
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { countMessageTokens } from '@lumi/chat-core';
 import { createWorld, send, type World } from './harness';
 
 // The turn's raw SQL statements (src/chat/turn-statements.ts) must leave the same rows Prisma would.
@@ -57,4 +58,24 @@ it('someone else’s conversation is not found and nothing is stored in it', asy
   const other = await send(world, world.users.otherStudent, { conversationId: id, content: 'Hi' });
   expect(other.status).toBe(404);
   expect(await world.db.prisma.message.count({ where: { conversationId: id } })).toBe(0);
+});
+
+it('a plain send on a model with another tokenizer stores the message counted for that model', async () => {
+  await world.db.prisma.class.update({
+    where: { id: world.classId },
+    data: { allowedModels: ['gpt-4o-mini', 'gpt-4o', 'gpt-3.5-turbo'] },
+  });
+  try {
+    const { id } = await newConversation();
+    await world.db.prisma.conversation.update({ where: { id }, data: { model: 'gpt-3.5-turbo' } });
+    const content = 'Wie viele Beine hat eine Spinne? 🕷️ And in Chinese: 蜘蛛有几条腿？';
+    const result = await send(world, world.users.student, { conversationId: id, content });
+    expect(result.status).toBe(200);
+    const sent = await world.db.prisma.message.findFirstOrThrow({ where: { conversationId: id, role: 'USER' } });
+    expect(sent.model).toBe('gpt-3.5-turbo');
+    expect(sent.tokenCount).toBe(countMessageTokens({ role: 'user', content }, 'gpt-3.5-turbo'));
+    expect(sent.tokenCount).not.toBe(countMessageTokens({ role: 'user', content }, 'gpt-4o-mini'));
+  } finally {
+    await world.db.prisma.class.update({ where: { id: world.classId }, data: { allowedModels: ['gpt-4o-mini', 'gpt-4o'] } });
+  }
 });

@@ -22,7 +22,7 @@ import { runGeneration } from './run-generation';
 import { DEFAULT_MAX_TOKENS, type SendMessageInput } from './send-message.types';
 import { foldIntoSummary } from './summarize';
 import { failTurn, replayStart, replyClientId, storeRefusal } from './turn-messages';
-import { openReply, openTurn, storeSend } from './turn-statements';
+import { openReply, openSend, openTurn, storeSend } from './turn-statements';
 import { storeUserMessage, titleFrom } from './user-message';
 
 export interface TurnStart {
@@ -31,6 +31,9 @@ export interface TurnStart {
   model: string;
   reason: string;
 }
+
+/** A plain send counts its message before the conversation is read: for the format most models share. */
+const COUNT_GUESS = 'gpt-4o-mini';
 
 const isTutorRule = (key: string): key is TutorRuleKey => (TUTOR_RULE_KEYS as readonly string[]).includes(key);
 
@@ -45,13 +48,25 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   // Moderation is a network call: start it now, wait for it only before the provider would see the text.
   const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
 
-  const opening = await openTurn(db, {
+  const turn = {
     userId: user.id,
     conversationId: input.conversationId,
     clientId: input.clientId,
     rule: chatRateLimit(services.chatRateLimit),
     now: services.now(),
-  });
+  };
+  // What the browser sends (a plain send, no model override) is checked and stored in one round trip; an override
+  // must pass the class policy before anything is stored, and edits and retries change the history first.
+  const opening =
+    input.kind === 'send' && input.model === undefined
+      ? await openSend(db, {
+          ...turn,
+          content: input.content,
+          tokenCount: countMessageTokens({ role: 'user', content: input.content }, COUNT_GUESS),
+          model: COUNT_GUESS,
+          title: titleFrom(input.content),
+        })
+      : await openTurn(db, turn);
   const { conversation, existing, rateLimit: limit } = opening;
   if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such conversation.' });
   // A repeated send attaches to the turn it already made, whatever the rate limit says now.
@@ -69,21 +84,21 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   }
   const preferredEntry = services.catalog.require(preferred);
 
-  // A plain send stores the message, touches the conversation and reads the history in one statement;
-  // edits and retries change the history first.
   let userMessage: Message;
   let history: HistoryMessage[];
   if (input.kind === 'send') {
-    const sent = await storeSend(db, {
-      conversationId: conversation.id,
-      clientId: input.clientId,
-      content: input.content,
-      tokenCount: countMessageTokens({ role: 'user', content: input.content }, preferredEntry),
-      model: preferredEntry.id,
-      title: titleFrom(input.content),
-      afterSeq: conversation.summarizedThroughSeq,
-      now: services.now(),
-    });
+    const sent =
+      opening.sent ??
+      (await storeSend(db, {
+        conversationId: conversation.id,
+        clientId: input.clientId,
+        content: input.content,
+        tokenCount: countMessageTokens({ role: 'user', content: input.content }, preferredEntry),
+        model: preferredEntry.id,
+        title: titleFrom(input.content),
+        afterSeq: conversation.summarizedThroughSeq,
+        now: services.now(),
+      }));
     // A concurrent duplicate of this send stored the message first: answer that one.
     userMessage =
       sent.message ??
@@ -164,6 +179,14 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
     reserved,
     budget: dailyBudgetFor(klass),
     key: budgetKey,
+    recount:
+      tokenCountFormat(userMessage.model ?? preferredEntry) === tokenCountFormat(preferredEntry)
+        ? null
+        : {
+            messageId: userMessage.id,
+            tokenCount: countMessageTokens({ role: 'user', content: userMessage.content }, preferredEntry),
+            model: preferredEntry.id,
+          },
   });
   if (!reply.message) {
     // A concurrent duplicate of this send got there first: give back what this one reserved.

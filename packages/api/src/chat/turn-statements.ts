@@ -45,6 +45,7 @@ const CONVERSATION_COLUMNS = aliased('c', 'c_', CONVERSATION);
 const CLASS_COLUMNS = aliased('k', 'k_', CLASS);
 const EXISTING_COLUMNS = aliased('m', 'm_', MESSAGE);
 const INSERTED_COLUMNS = aliased('ins', 'm_', MESSAGE);
+const SENT_COLUMNS = aliased('ins', 's_', MESSAGE);
 
 /** The model's row out of prefixed columns, or null when the outer join found none. */
 function unprefix<T>(row: Row, prefix: string, columns: AllColumns<T>): T | null {
@@ -69,6 +70,8 @@ export interface TurnOpening {
   /** The reply already made for this clientId (a repeated send). */
   existing: Message | null;
   rateLimit: { allowed: boolean; resetAt: Date };
+  /** What storeSend would have returned, when openSend stored the message in the same statement. */
+  sent?: StoredSend;
 }
 
 /**
@@ -141,17 +144,84 @@ export async function storeSend(
           "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
       WHERE "id" = ${args.conversationId}
     )
-    SELECT ${INSERTED_COLUMNS}, (
+    SELECT ${INSERTED_COLUMNS}, ${liveHistory(Prisma.sql`${args.conversationId}`, Prisma.sql`${args.afterSeq}`)}
+    FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
+  const row = rows[0]!;
+  return { message: unprefix<Message>(row, 'm_', MESSAGE), history: historyOf(row) };
+}
+
+/** The live turns after `afterSeq` as one JSON column, as the statement's snapshot saw them. */
+function liveHistory(conversationId: Prisma.Sql, afterSeq: Prisma.Sql) {
+  return Prisma.sql`(
       SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
         'tokenCount', h."tokenCount", 'model', h."model") ORDER BY h."seq"), '[]'::json)
       FROM "Message" h
-      WHERE h."conversationId" = ${args.conversationId} AND h."supersededAt" IS NULL AND h."seq" > ${args.afterSeq}
+      WHERE h."conversationId" = ${conversationId} AND h."supersededAt" IS NULL AND h."seq" > ${afterSeq}
         AND h."content" <> '' AND h."status" <> 'STREAMING'
-    ) AS "history"
-    FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
+    ) AS "history"`;
+}
+
+const historyOf = (row: Row): StoredSend['history'] =>
+  (typeof row.history === 'string' ? JSON.parse(row.history) : (row.history ?? [])) as StoredSend['history'];
+
+/**
+ * Round 1 of a plain send in one statement: openTurn's checks and rate-limit hit, and (when the conversation is the
+ * caller's, the limit allows it and no reply exists for this clientId yet) storeSend's work. The count is made for
+ * `model`, a guess made before the conversation is read; openReply corrects it when the turn goes elsewhere.
+ */
+export async function openSend(
+  db: Db,
+  args: {
+    userId: string;
+    conversationId: string;
+    clientId: string;
+    rule: RateLimitRule;
+    now: Date;
+    content: string;
+    tokenCount: number;
+    model: string;
+    title: string;
+  },
+): Promise<TurnOpening & { sent: StoredSend }> {
+  const { rule } = args;
+  const { windowStart, resetAt } = rateLimitWindow(rule, args.now);
+  const updatedAt = new Date();
+  const rows = await preparedQuery<Row>(db, 'lumi_open_send', Prisma.sql`
+    WITH hit AS (
+      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+      VALUES (${`${rule.name}:${args.userId}`}, ${windowStart}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+      RETURNING "count"
+    ), ins AS (
+      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
+      SELECT ${newId()}, c."id", 'USER', ${args.content}, ${args.tokenCount}::int, ${args.model}, ${args.clientId}, ${updatedAt}
+      FROM "Conversation" c
+      WHERE c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
+        AND (SELECT "count" FROM hit) <= ${rule.limit}::int
+        AND NOT EXISTS (SELECT 1 FROM "Message" r WHERE r."conversationId" = c."id" AND r."clientId" = ${replyClientId(args.clientId)})
+      ON CONFLICT ("conversationId", "clientId") DO NOTHING
+      RETURNING *
+    ), touch AS (
+      UPDATE "Conversation"
+      SET "lastMessageAt" = ${args.now}, "updatedAt" = ${updatedAt},
+          "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
+      WHERE "id" = (SELECT "conversationId" FROM ins)
+    )
+    SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
+      ${SENT_COLUMNS}, ${liveHistory(Prisma.sql`c."id"`, Prisma.sql`c."summarizedThroughSeq"`)}
+    FROM (SELECT 1) AS one
+    LEFT JOIN "Conversation" c ON c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
+    LEFT JOIN "Class" k ON k."id" = c."classId"
+    LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}
+    LEFT JOIN ins ON true`);
   const row = rows[0]!;
-  const history = typeof row.history === 'string' ? JSON.parse(row.history) : row.history;
-  return { message: unprefix<Message>(row, 'm_', MESSAGE), history: history as StoredSend['history'] };
+  const conversation = unprefix<Conversation>(row, 'c_', CONVERSATION);
+  return {
+    conversation: conversation && { ...conversation, class: unprefix<Class>(row, 'k_', CLASS) },
+    existing: unprefix<Message>(row, 'm_', MESSAGE),
+    rateLimit: { allowed: Number(row.rateCount ?? 1) <= rule.limit, resetAt },
+    sent: { message: unprefix<Message>(row, 's_', MESSAGE), history: historyOf(row) },
+  };
 }
 
 /**
@@ -161,11 +231,23 @@ export async function storeSend(
  */
 export async function openReply(
   db: Db,
-  args: { conversationId: string; clientId: string; model: string; reserved: number; budget: number; key: BudgetKey },
+  args: {
+    conversationId: string;
+    clientId: string;
+    model: string;
+    reserved: number;
+    budget: number;
+    key: BudgetKey;
+    /** The student's message counted again for the model the turn uses, when openSend's guess had another format. */
+    recount: { messageId: string; tokenCount: number; model: string } | null;
+  },
 ): Promise<{ granted: boolean; message: Message | null }> {
-  const { key, reserved, budget } = args;
+  const { key, reserved, budget, recount } = args;
   const rows = await preparedQuery<Row>(db, 'lumi_open_reply', Prisma.sql`
-    WITH reserve AS (
+    WITH recount AS (
+      UPDATE "Message" SET "tokenCount" = ${recount?.tokenCount ?? 0}::int, "model" = ${recount?.model ?? null}::text
+      WHERE "id" = ${recount?.messageId ?? null}::text
+    ), reserve AS (
       INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
       SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${reserved}::int, now() WHERE ${reserved}::int <= ${budget}::int
       ON CONFLICT ("userId", "scope", "day") DO UPDATE
