@@ -82,27 +82,34 @@ export async function openTurn(
   db: Db,
   args: { userId: string; conversationId: string; clientId: string; rule: RateLimitRule; now: Date },
 ): Promise<TurnOpening> {
-  const { rule } = args;
-  const { windowStart, resetAt } = rateLimitWindow(rule, args.now);
+  const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const rows = await preparedQuery<Row>(db, 'lumi_open_turn', Prisma.sql`
-    WITH hit AS (
-      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
-      VALUES (${`${rule.name}:${args.userId}`}, ${windowStart}, 1)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-      RETURNING "count"
-    )
+    WITH hit AS (${rateLimitHit(args.userId, args.rule, windowStart)})
     SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
+    ${turnRows(args)}`);
+  return toOpening(rows[0]!, args.rule, resetAt);
+}
+
+/** One more send counted against the caller's rate-limit window, as a CTE body returning the new count. */
+const rateLimitHit = (userId: string, rule: RateLimitRule, windowStart: Date) => Prisma.sql`
+      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+      VALUES (${`${rule.name}:${userId}`}, ${windowStart}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+      RETURNING "count"`;
+
+/** One row: the caller's live conversation (writes are the owner's only), its class, the reply made for clientId. */
+const turnRows = (args: { userId: string; conversationId: string; clientId: string }) => Prisma.sql`
     FROM (SELECT 1) AS one
     LEFT JOIN "Conversation" c ON c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
     LEFT JOIN "Class" k ON k."id" = c."classId"
-    LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}`);
-  const row = rows[0]!;
+    LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}`;
+
+function toOpening(row: Row, rule: RateLimitRule, resetAt: Date): TurnOpening {
   const conversation = unprefix<Conversation>(row, 'c_', CONVERSATION);
-  const count = Number(row.rateCount ?? 1);
   return {
     conversation: conversation && { ...conversation, class: unprefix<Class>(row, 'k_', CLASS) },
     existing: unprefix<Message>(row, 'm_', MESSAGE),
-    rateLimit: { allowed: count <= rule.limit, resetAt },
+    rateLimit: { allowed: Number(row.rateCount ?? 1) <= rule.limit, resetAt },
   };
 }
 
@@ -138,17 +145,19 @@ export async function storeSend(
       VALUES (${newId()}, ${args.conversationId}, 'USER', ${args.content}, ${args.tokenCount}, ${args.model}, ${args.clientId}, ${updatedAt})
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
-    ), touch AS (
-      UPDATE "Conversation"
-      SET "lastMessageAt" = ${args.now}, "updatedAt" = ${updatedAt},
-          "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
-      WHERE "id" = ${args.conversationId}
-    )
+    ), touch AS (${touchConversation(args, updatedAt, Prisma.sql`${args.conversationId}`)})
     SELECT ${INSERTED_COLUMNS}, ${liveHistory(Prisma.sql`${args.conversationId}`, Prisma.sql`${args.afterSeq}`)}
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
   const row = rows[0]!;
   return { message: unprefix<Message>(row, 'm_', MESSAGE), history: historyOf(row) };
 }
+
+/** A new message touches its conversation, and the first one titles it. */
+const touchConversation = (args: { now: Date; title: string }, updatedAt: Date, id: Prisma.Sql) => Prisma.sql`
+      UPDATE "Conversation"
+      SET "lastMessageAt" = ${args.now}, "updatedAt" = ${updatedAt},
+          "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
+      WHERE "id" = ${id}`;
 
 /** The live turns after `afterSeq` as one JSON column, as the statement's snapshot saw them. */
 function liveHistory(conversationId: Prisma.Sql, afterSeq: Prisma.Sql) {
@@ -183,43 +192,27 @@ export async function openSend(
     title: string;
   },
 ): Promise<TurnOpening & { sent: StoredSend }> {
-  const { rule } = args;
-  const { windowStart, resetAt } = rateLimitWindow(rule, args.now);
+  const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const updatedAt = new Date();
   const rows = await preparedQuery<Row>(db, 'lumi_open_send', Prisma.sql`
-    WITH hit AS (
-      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
-      VALUES (${`${rule.name}:${args.userId}`}, ${windowStart}, 1)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-      RETURNING "count"
-    ), ins AS (
+    WITH hit AS (${rateLimitHit(args.userId, args.rule, windowStart)}),
+    ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
       SELECT ${newId()}, c."id", 'USER', ${args.content}, ${args.tokenCount}::int, ${args.model}, ${args.clientId}, ${updatedAt}
       FROM "Conversation" c
       WHERE c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
-        AND (SELECT "count" FROM hit) <= ${rule.limit}::int
+        AND (SELECT "count" FROM hit) <= ${args.rule.limit}::int
         AND NOT EXISTS (SELECT 1 FROM "Message" r WHERE r."conversationId" = c."id" AND r."clientId" = ${replyClientId(args.clientId)})
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
-    ), touch AS (
-      UPDATE "Conversation"
-      SET "lastMessageAt" = ${args.now}, "updatedAt" = ${updatedAt},
-          "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
-      WHERE "id" = (SELECT "conversationId" FROM ins)
-    )
+    ), touch AS (${touchConversation(args, updatedAt, Prisma.sql`(SELECT "conversationId" FROM ins)`)})
     SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
       ${SENT_COLUMNS}, ${liveHistory(Prisma.sql`c."id"`, Prisma.sql`c."summarizedThroughSeq"`)}
-    FROM (SELECT 1) AS one
-    LEFT JOIN "Conversation" c ON c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
-    LEFT JOIN "Class" k ON k."id" = c."classId"
-    LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}
+    ${turnRows(args)}
     LEFT JOIN ins ON true`);
   const row = rows[0]!;
-  const conversation = unprefix<Conversation>(row, 'c_', CONVERSATION);
   return {
-    conversation: conversation && { ...conversation, class: unprefix<Class>(row, 'k_', CLASS) },
-    existing: unprefix<Message>(row, 'm_', MESSAGE),
-    rateLimit: { allowed: Number(row.rateCount ?? 1) <= rule.limit, resetAt },
+    ...toOpening(row, args.rule, resetAt),
     sent: { message: unprefix<Message>(row, 's_', MESSAGE), history: historyOf(row) },
   };
 }
