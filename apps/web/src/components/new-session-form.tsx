@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/client';
-import { toUiError } from '../lib/app-error';
+import { localizeError, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 
@@ -97,7 +97,7 @@ export function NewSessionForm() {
           {personaError && <span className="field-error block">{personaError}</span>}
         </label>
       )}
-      {create.error && <ErrorNotice error={toUiError(create.error)} />}
+      {create.error && <ErrorNotice error={localizeError(toUiError(create.error), t)} />}
       <button type="submit" className="btn-primary" disabled={create.isPending || classes.isPending || !model}>
         {create.isPending ? t('common.loading') : t('new.start')}
       </button>

@@ -14,6 +14,10 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === 'en' || value === 'zh';
 }

@@ -1,4 +1,5 @@
 import { TRPCClientError } from '@trpc/client';
+import { isMessageKey, type Translate } from '../i18n/locale';
 
 /** What the UI needs from any failure: a message, a stable code, and when trying again will work. */
 export interface UiError {
@@ -10,10 +11,19 @@ export interface UiError {
 
 export function toUiError(error: unknown): UiError {
   if (error instanceof TRPCClientError) {
-    const data = error.data as { appCode?: string | null; resetAt?: string | null; fieldErrors?: UiError['fieldErrors'] } | undefined;
-    return { code: data?.appCode ?? null, message: error.message, resetAt: data?.resetAt ?? null, fieldErrors: data?.fieldErrors };
+    const data = error.data as
+      | { appCode?: string | null; code?: string; resetAt?: string | null; fieldErrors?: UiError['fieldErrors'] }
+      | undefined;
+    // Without an app code, tRPC's own (UNAUTHORIZED, NOT_FOUND, ...) still lets the UI say it in its language.
+    return { code: data?.appCode ?? data?.code ?? null, message: error.message, resetAt: data?.resetAt ?? null, fieldErrors: data?.fieldErrors };
   }
   return { code: null, message: error instanceof Error ? error.message : String(error), resetAt: null };
+}
+
+/** The UI language's words for a code it knows (the reset time stays); only an unknown code shows the server's text. */
+export function localizeError(error: UiError, t: Translate): UiError {
+  const key = `error.${error.code}`;
+  return error.code !== null && isMessageKey(key) ? { ...error, message: t(key) } : error;
 }
 
 /** HH:MM in the viewer's own time zone. */

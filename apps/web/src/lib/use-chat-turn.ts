@@ -63,7 +63,8 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
           }
         }
       } catch (cause) {
-        failure = { code: 'NETWORK', message: cause instanceof Error ? cause.message : String(cause), resetAt: null };
+        // The same code chat-core gives a lost upstream connection, so the student reads the same words.
+        failure = { code: 'network', message: cause instanceof Error ? cause.message : String(cause), resetAt: null };
       }
       if (failure) {
         setError(failure);

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/client';
-import { toUiError } from '../../lib/app-error';
+import { localizeError, toUiError } from '../../lib/app-error';
 import { useChatTurn, type ChatMessage } from '../../lib/use-chat-turn';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
@@ -30,6 +30,7 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
       ]),
     [queryClient, trpc, conversationId],
   );
+  const loadError = conversation.error && toUiError(conversation.error);
   const stored = conversation.data?.messages as ChatMessage[] | undefined;
   const chat = useChatTurn(conversationId, stored, refresh);
 
@@ -67,9 +68,9 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
         )}
         <div className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-6">
           {conversation.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
-          {conversation.error && (
+          {loadError && (
             <ErrorNotice
-              error={conversation.error.data?.code === 'NOT_FOUND' ? { ...toUiError(conversation.error), message: t('chat.notFound') } : toUiError(conversation.error)}
+              error={loadError.code === 'NOT_FOUND' ? { ...loadError, message: t('chat.notFound') } : localizeError(loadError, t)}
               onRetry={() => void conversation.refetch()}
             />
           )}
@@ -86,7 +87,7 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
           </ol>
           {chat.error && (
             <div className="mx-auto mt-3 max-w-3xl">
-              <ErrorNotice error={localizedError(chat.error, t)} onRetry={chat.busy ? undefined : chat.retryFailed} />
+              <ErrorNotice error={localizeError(chat.error, t)} onRetry={chat.busy ? undefined : chat.retryFailed} />
             </div>
           )}
           <div ref={bottom} />
@@ -105,11 +106,4 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
       </main>
     </div>
   );
-}
-
-/** Budget and rate-limit failures get a translated headline; the server's own message covers the rest. */
-function localizedError(error: ReturnType<typeof toUiError>, t: ReturnType<typeof useI18n>['t']) {
-  if (error.code === 'BUDGET_EXHAUSTED') return { ...error, message: t('error.BUDGET_EXHAUSTED') };
-  if (error.code === 'RATE_LIMITED') return { ...error, message: t('error.RATE_LIMITED') };
-  return error;
 }
