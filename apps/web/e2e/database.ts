@@ -1,10 +1,11 @@
-// Creates (migrated and seeded) or drops the browser tests' database: `tsx e2e/database.ts create|drop <name>`.
+// Creates (migrated and seeded) or drops the browser tests' database: `tsx e2e/database.ts create|drop <name>`;
+// `tsx e2e/database.ts sessions <name> <email> <count>` gives one student many sessions at once.
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
 import { SEED } from './fixtures';
 
-const [command, name] = process.argv.slice(2);
+const [command, name, ...args] = process.argv.slice(2);
 if (!name || !/^lumi_e2e_[a-z0-9]+$/.test(name)) throw new Error(`expected a lumi_e2e_* database name, got ${name}`);
 const serverUrl = process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres';
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
@@ -26,6 +27,21 @@ if (command === 'create') {
   await db.class.create({ data: { name: SEED.className, teacherId: teacher.id, joinCode: SEED.joinCode } });
   await db.class.create({
     data: { name: SEED.tinyClassName, teacherId: teacher.id, joinCode: SEED.tinyJoinCode, dailyTokenBudget: 10 },
+  });
+  await db.$disconnect();
+} else if (command === 'sessions') {
+  const [email, count] = [args[0]!, Number(args[1])];
+  const db = createPrismaClient(databaseUrl);
+  const student = await db.user.findUniqueOrThrow({ where: { email } });
+  // A minute apart, so the list's order (newest first) is known: "Seeded session <count>" comes first.
+  const start = Date.now() - count * 60_000;
+  await db.conversation.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      studentId: student.id,
+      model: 'gpt-4o-mini',
+      title: `Seeded session ${String(i + 1).padStart(2, '0')}`,
+      lastMessageAt: new Date(start + i * 60_000),
+    })),
   });
   await db.$disconnect();
 } else if (command === 'drop') {

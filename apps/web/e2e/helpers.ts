@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const PASSWORD = 'correct horse battery';
@@ -38,6 +40,12 @@ export async function scriptNextReply(behaviour: { reply?: string; delayMs?: num
     body: JSON.stringify(behaviour),
   });
   expect(response.ok).toBe(true);
+}
+
+/** Gives a student `count` sessions straight in the database (through a child process, as global setup does). */
+export function seedSessions(email: string, count: number) {
+  const script = path.join(import.meta.dirname, 'database.ts');
+  execFileSync('npx', ['tsx', script, 'sessions', process.env.E2E_DATABASE_NAME!, email, String(count)], { stdio: 'inherit' });
 }
 
 export const tutorReplies = (page: Page) => page.locator('li[data-role="ASSISTANT"]');

@@ -61,6 +61,7 @@ export const en = {
   'chat.sessions': 'Sessions',
   'chat.search': 'Search sessions',
   'chat.noMatches': 'No sessions match.',
+  'chat.loadMore': 'Load more',
   'chat.newSession': 'New session',
   'chat.rename': 'Rename',
   'chat.renameLabel': 'Session title',

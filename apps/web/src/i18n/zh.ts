@@ -63,6 +63,7 @@ export const zh: Record<MessageKey, string> = {
   'chat.sessions': '会话',
   'chat.search': '搜索会话',
   'chat.noMatches': '没有匹配的会话。',
+  'chat.loadMore': '加载更多',
   'chat.newSession': '新会话',
   'chat.rename': '重命名',
   'chat.renameLabel': '会话标题',

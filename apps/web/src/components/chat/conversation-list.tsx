@@ -1,13 +1,15 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import { useTRPC } from '../../trpc/client';
 
-/** The student's sessions: search, open, rename, delete. */
+const PAGE_SIZE = 50;
+
+/** The student's sessions: search, page through, open, rename, delete. */
 export function ConversationList({ activeId }: { activeId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -15,11 +17,35 @@ export function ConversationList({ activeId }: { activeId: string }) {
   const router = useRouter();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search.trim());
-  const list = useQuery(trpc.conversations.list.queryOptions({ search: deferred || undefined, limit: 50 }));
+  const list = useInfiniteQuery(
+    trpc.conversations.list.infiniteQueryOptions(
+      { search: deferred || undefined, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const items = list.data?.pages.flatMap((page) => page.items);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.conversations.pathKey() });
   const rename = useMutation(trpc.conversations.rename.mutationOptions({ onSuccess: invalidate }));
   const remove = useMutation(trpc.conversations.delete.mutationOptions({ onSuccess: invalidate }));
   const [renaming, setRenaming] = useState<string | null>(null);
+
+  // After "Load more", focus moves to the first session it loaded, so keyboard users carry on from there.
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusFrom = useRef<number | null>(null);
+  const count = items?.length ?? 0;
+  useEffect(() => {
+    if (focusFrom.current === null || count <= focusFrom.current) return;
+    listRef.current?.children[focusFrom.current]?.querySelector('a')?.focus();
+    focusFrom.current = null;
+  }, [count]);
+
+  function loadMore() {
+    if (list.isFetchingNextPage) return;
+    focusFrom.current = count;
+    void list.fetchNextPage().then((result) => {
+      if (result.isError) focusFrom.current = null;
+    });
+  }
 
   async function onDelete(id: string) {
     if (!window.confirm(t('chat.deleteConfirm'))) return;
@@ -34,12 +60,21 @@ export function ConversationList({ activeId }: { activeId: string }) {
       </Link>
       <label>
         <span className="sr-only">{t('chat.search')}</span>
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('chat.search')} className="input" />
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            focusFrom.current = null; // a new search is not the list "Load more" was extending
+          }}
+          placeholder={t('chat.search')}
+          className="input"
+        />
       </label>
       {list.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
-      {list.data?.items.length === 0 && <p className="text-sm text-slate-500">{t('chat.noMatches')}</p>}
-      <ul className="min-h-0 flex-1 space-y-1 overflow-y-auto">
-        {list.data?.items.map((c) => (
+      {items?.length === 0 && <p className="text-sm text-slate-500">{t('chat.noMatches')}</p>}
+      <ul ref={listRef} className="min-h-0 flex-1 space-y-1 overflow-y-auto">
+        {items?.map((c) => (
           <li key={c.id} className={`group rounded-lg ${c.id === activeId ? 'bg-indigo-50' : 'hover:bg-slate-100'}`}>
             {renaming === c.id ? (
               <form
@@ -76,6 +111,12 @@ export function ConversationList({ activeId }: { activeId: string }) {
           </li>
         ))}
       </ul>
+      {list.hasNextPage && (
+        // Stays focusable while loading (aria-disabled, not disabled), so the keyboard focus is never dropped.
+        <button type="button" className="btn-secondary aria-disabled:cursor-wait aria-disabled:opacity-50" onClick={loadMore} aria-disabled={list.isFetchingNextPage}>
+          {list.isFetchingNextPage ? t('common.loading') : t('chat.loadMore')}
+        </button>
+      )}
     </nav>
   );
 }
