@@ -27,6 +27,11 @@ export function tokenizerSpec(model: ModelRef): TokenizerSpec {
   return BUILTIN_MODELS.find((entry) => entry.id === model) ?? DEFAULT_SPEC;
 }
 
+/** Loads the encodings these models count with now, so the first count does not pay for it (~250 ms each). */
+export function loadTokenizers(models: ModelRef[]): void {
+  for (const model of models) getEncoder(tokenizerSpec(model).encoding);
+}
+
 /**
  * Identifies how a stored `tokenCount` was computed. Counts are only comparable between models with the same
  * key; store it next to the count (HistoryMessage.tokenCountFormat).
