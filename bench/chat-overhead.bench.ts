@@ -1,22 +1,32 @@
-// Platform overhead on time to first token: the first token through Lumi's chat endpoint against the openai SDK
-// calling the same fake upstream directly, at 1 and at 50 concurrent streams; then completed turns per second.
-// Run: npx tsx bench/chat-overhead.bench.ts   (uses DATABASE_URL's server, default the local PostgreSQL)
-//   BENCH_ROUNDS (default 6) bursts per burst row; BENCH_SECONDS (default 15) per sustained run.
+// Platform overhead on time to first token: the first token through Lumi against the openai SDK calling the same
+// fake upstream directly, at 1 and at 50 concurrent streams; then completed turns per second and CPU per turn.
+// Lumi is measured twice: the chat handler alone in a plain Node server (what Lumi's own code costs), and the
+// built Next.js app with a signed-in student (the browser-facing endpoint, with Next and Auth.js on top).
+// Run: npx tsx bench/chat-overhead.bench.ts   (uses DATABASE_URL's server, default the local PostgreSQL; builds
+//   the web app first when it has no build). BENCH_ROUNDS (default 6) bursts per burst row; BENCH_SECONDS
+//   (default 15) per sustained run; BENCH_TARGETS=handler,next picks the endpoints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { hash } from '@node-rs/argon2';
 import OpenAI from 'openai';
 import { createTestDatabase } from '@lumi/db/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const TARGETS = (process.env.BENCH_TARGETS ?? 'handler,next').split(',');
 const QUESTION = 'Explain photosynthesis briefly.';
 /** A tutor-sized reply (120 words, one chunk each) paced like a fast model: 20 ms a chunk, about 2.4 s a reply. */
 const PACED = { delayMs: 20, reply: Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ') };
+const REPLY_MS = PACED.delayMs * 120;
+const PASSWORD = 'bench-password-1';
 
+/** A child process that prints its port; `tsx` children print it alone or inside a URL. */
 function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -28,25 +38,44 @@ function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ chil
   });
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
 /** CPU time a process has used so far, in ms (Linux /proc; clock ticks are 10 ms). */
-function cpuMs(pid: number): { user: number; system: number } {
+function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 const row = (label: string, direct: number[], viaLumi: number[]) => {
   const [d50, d99, l50, l99] = [percentile(direct, 50), percentile(direct, 99), percentile(viaLumi, 50), percentile(viaLumi, 99)];
-  return [label.padEnd(26), ...[d50, d99, l50, l99].map((v) => v.toFixed(1).padStart(8)), ...[l50 - d50, l99 - d99].map((v) => v.toFixed(1).padStart(12))].join(' | ');
+  return [label.padEnd(48), ...[d50, d99, l50, l99].map((v) => v.toFixed(1).padStart(8)), ...[l50 - d50, l99 - d99].map((v) => v.toFixed(1).padStart(12))].join(' | ');
 };
+
+interface Endpoint {
+  label: string;
+  port: number;
+  headers: Record<string, string>;
+  child: ChildProcess;
+  /** Event-loop figures since the last call, when the endpoint reports them. */
+  loop?: () => Promise<string>;
+}
 
 async function main() {
   const db = await createTestDatabase();
-  const student = await db.prisma.user.create({ data: { email: 'bench@school.test', name: 'Bench', role: 'STUDENT' } });
+  const student = await db.prisma.user.create({
+    data: { email: 'bench@school.test', name: 'Bench', role: 'STUDENT', passwordHash: await hash(PASSWORD) },
+  });
   const teacher = await db.prisma.user.create({ data: { email: 'teacher@school.test', name: 'T', role: 'TEACHER' } });
   const klass = await db.prisma.class.create({
     data: { name: 'Bench', teacherId: teacher.id, joinCode: 'BENCH1', dailyTokenBudget: 1_000_000_000 },
@@ -57,23 +86,51 @@ async function main() {
   const baseURL = `http://127.0.0.1:${fake.port}/v1`;
   const setUpstream = (behaviour: object) =>
     fetch(`http://127.0.0.1:${fake.port}/__control/default`, { method: 'POST', body: JSON.stringify(behaviour) });
-  const lumi = await startChild(['bench/lumi-chat-server.ts'], {
-    DATABASE_URL: db.url,
-    OPENAI_API_KEY: 'sk-bench',
-    OPENAI_BASE_URL: baseURL,
-    LUMI_CHAT_RATE_LIMIT: '1000000',
-    BENCH_USER_ID: student.id,
-  });
-  const conversations = await Promise.all(
-    Array.from({ length: 50 }, () =>
-      db.prisma.conversation.create({ data: { studentId: student.id, classId: klass.id, model: 'gpt-4o-mini' } }),
-    ),
-  );
-  const loop = async () => {
-    const s = (await (await fetch(`http://127.0.0.1:${lumi.port}/__loop`)).json()) as Record<string, number>;
-    return `Lumi event loop ${(s.utilization! * 100).toFixed(0)}% busy, delay p50 ${s.delayP50} ms / p99 ${s.delayP99} ms / max ${s.delayMax} ms`;
-  };
+  const lumiEnv = { DATABASE_URL: db.url, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: baseURL, LUMI_CHAT_RATE_LIMIT: '1000000' };
   const sdk = new OpenAI({ apiKey: 'sk-bench', baseURL, maxRetries: 0 });
+
+  async function startHandler(): Promise<Endpoint> {
+    const { child, port } = await startChild(['bench/lumi-chat-server.ts'], { ...lumiEnv, BENCH_USER_ID: student.id });
+    const loop = async () => {
+      const s = (await (await fetch(`http://127.0.0.1:${port}/__loop`)).json()) as Record<string, number>;
+      return `event loop ${(s.utilization! * 100).toFixed(0)}% busy, delay p50 ${s.delayP50} / p99 ${s.delayP99} / max ${s.delayMax} ms`;
+    };
+    return { label: 'chat handler alone', port, headers: {}, child, loop };
+  }
+
+  async function startNext(): Promise<Endpoint> {
+    if (!existsSync('apps/web/.next/BUILD_ID')) {
+      console.error('building the web app (npm run build -w @lumi/web)');
+      const build = spawn('npm', ['run', 'build', '-w', '@lumi/web'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const [code] = await once(build, 'exit');
+      if (code !== 0) throw new Error('the web app did not build');
+    }
+    const port = await freePort();
+    const child = spawn(process.execPath, ['../../node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      cwd: 'apps/web',
+      stdio: 'ignore',
+      env: { ...process.env, ...lumiEnv, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' },
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error('next start exited');
+      if (await fetch(`${origin}/sign-in`).then((r) => r.ok, () => false)) break;
+      await sleep(250);
+    }
+    // Sign in the way the browser does: Auth.js's CSRF token, then the credentials callback sets the session cookie.
+    const csrf = await fetch(`${origin}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    const signIn = await fetch(`${origin}/api/auth/callback/credentials`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
+      body: new URLSearchParams({ email: student.email, password: PASSWORD, csrfToken }),
+    });
+    cookies.push(...signIn.headers.getSetCookie().map((c) => c.split(';')[0]!));
+    if (!cookies.some((c) => c.includes('session-token'))) throw new Error(`sign-in failed (${signIn.status})`);
+    return { label: 'next app, signed in', port, headers: { cookie: cookies.join('; '), 'content-type': 'application/json' }, child };
+  }
 
   async function directTurn(): Promise<number> {
     const t0 = performance.now();
@@ -91,11 +148,12 @@ async function main() {
   // The browser's side of a Lumi turn over plain node:http: in production it runs on another machine, so here it
   // should take as little of the shared CPU as it can.
   const browser = new http.Agent({ keepAlive: true });
-  function lumiTurn(conversationId: string): Promise<number> {
+  function lumiTurn(endpoint: Endpoint, conversationId: string): Promise<number> {
     const t0 = performance.now();
     const body = JSON.stringify({ kind: 'send', conversationId, clientId: crypto.randomUUID(), content: QUESTION });
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: lumi.port, path: '/api/chat', method: 'POST', agent: browser }, (res) => {
+      const options = { host: '127.0.0.1', port: endpoint.port, path: '/api/chat', method: 'POST', agent: browser, headers: endpoint.headers };
+      const req = http.request(options, (res) => {
         let ttft = NaN;
         let text = '';
         res.setEncoding('utf8');
@@ -115,14 +173,13 @@ async function main() {
    * `streams` students each asking again as soon as a reply ends, started evenly over one reply's length so turns
    * arrive at a steady rate; time to first token of every turn begun once all of them are streaming.
    */
-  async function sustained(turn: (i: number) => Promise<number>, streams: number, replyMs: number): Promise<number[]> {
-    const t0 = performance.now();
-    const measureFrom = t0 + replyMs;
+  async function sustained(turn: (i: number) => Promise<number>, streams: number): Promise<number[]> {
+    const measureFrom = performance.now() + REPLY_MS;
     const until = measureFrom + SUSTAINED_SECONDS * 1000;
     const ttfts: number[] = [];
     await Promise.all(
       Array.from({ length: streams }, async (_, i) => {
-        await sleep((i * replyMs) / streams);
+        await sleep((i * REPLY_MS) / streams);
         while (performance.now() < until) {
           const started = performance.now();
           const ttft = await turn(i);
@@ -133,58 +190,63 @@ async function main() {
     return ttfts;
   }
 
-  console.error(`fake at ${baseURL}, lumi at ${lumi.port}; warming up`);
-  // Warm both paths (JIT, connection pools, tokenizer load).
-  for (let i = 0; i < 5; i++) {
-    await directTurn();
-    await lumiTurn(conversations[0]!.id);
-  }
-
-  console.log('time to first token, ms (direct: openai SDK -> fake; lumi: fetch -> Lumi chat handler -> fake)');
-  console.log(['streams'.padEnd(26), 'direct50', 'direct99', '  lumi50', '  lumi99', 'overhead p50', 'overhead p99'].join(' | '));
-  for (const concurrency of [1, 50]) {
-    const direct: number[] = [];
-    const viaLumi: number[] = [];
-    for (let round = 0; round < ROUNDS * (concurrency === 1 ? 5 : 1); round++) {
-      direct.push(...(await Promise.all(Array.from({ length: concurrency }, () => directTurn()))));
-      viaLumi.push(...(await Promise.all(conversations.slice(0, concurrency).map((c) => lumiTurn(c.id)))));
+  console.log('time to first token, ms (direct: openai SDK -> fake; lumi: a browser request -> Lumi -> fake)');
+  console.log(['streams / endpoint'.padEnd(48), 'direct50', 'direct99', '  lumi50', '  lumi99', 'overhead p50', 'overhead p99'].join(' | '));
+  for (const target of TARGETS) {
+    const endpoint = target === 'next' ? await startNext() : await startHandler();
+    const conversations = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db.prisma.conversation.create({ data: { studentId: student.id, classId: klass.id, model: 'gpt-4o-mini' } }),
+      ),
+    );
+    const turn = (i: number) => lumiTurn(endpoint, conversations[i]!.id);
+    // Warm both paths (JIT, connection pools, tokenizer load, Next's route modules).
+    for (let i = 0; i < 10; i++) {
+      await directTurn();
+      await turn(0);
     }
-    await loop();
-    const label = concurrency === 1 ? '1, instant upstream' : '50 begun at once, instant';
-    console.log(row(label, direct, viaLumi));
+
+    await setUpstream({});
+    for (const concurrency of [1, 50]) {
+      const direct: number[] = [];
+      const viaLumi: number[] = [];
+      for (let round = 0; round < ROUNDS * (concurrency === 1 ? 5 : 1); round++) {
+        direct.push(...(await Promise.all(Array.from({ length: concurrency }, () => directTurn()))));
+        viaLumi.push(...(await Promise.all(Array.from({ length: concurrency }, (_, i) => turn(i)))));
+      }
+      const label = concurrency === 1 ? '1, instant upstream' : '50 begun at once, instant';
+      console.log(row(`${label} / ${endpoint.label}`, direct, viaLumi));
+    }
+
+    await setUpstream(PACED);
+    const direct = await sustained(() => directTurn(), 50);
+    await endpoint.loop?.();
+    const viaLumi = await sustained(turn, 50);
+    console.log(row(`50 streaming, paced / ${endpoint.label}`, direct, viaLumi));
+    console.log(`  ${viaLumi.length} turns measured over ${SUSTAINED_SECONDS} s${endpoint.loop ? `; ${await endpoint.loop()}` : ''}`);
+
+    await setUpstream({});
+    const seconds = 10;
+    let completed = 0;
+    const until = performance.now() + seconds * 1000;
+    const cpuBefore = cpuMs(endpoint.child.pid!);
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        while (performance.now() < until) {
+          await turn(i);
+          completed++;
+        }
+      }),
+    );
+    const cpu = (cpuMs(endpoint.child.pid!) - cpuBefore) / completed;
+    console.log(`  ${endpoint.label}: ${(completed / seconds).toFixed(1)} completed turns/s (20 concurrent, instant upstream), ${cpu.toFixed(1)} ms CPU per turn`);
+
+    endpoint.child.kill('SIGTERM');
+    await once(endpoint.child, 'exit');
   }
 
-  await setUpstream(PACED);
-  const replyMs = PACED.delayMs * 120;
-  const direct = await sustained(() => directTurn(), 50, replyMs);
-  await loop();
-  const viaLumi = await sustained((i) => lumiTurn(conversations[i]!.id), 50, replyMs);
-  console.log(row('50 streaming, paced', direct, viaLumi));
-  console.log(`  (${viaLumi.length} Lumi turns measured over ${SUSTAINED_SECONDS} s; replies of 120 chunks, 20 ms apart; ${await loop()})`);
-  await setUpstream({});
-
-  const seconds = 10;
-  let completed = 0;
-  const until = performance.now() + seconds * 1000;
-  const cpuBefore = cpuMs(lumi.child.pid!);
-  await Promise.all(
-    conversations.slice(0, 20).map(async (c) => {
-      while (performance.now() < until) {
-        await lumiTurn(c.id);
-        completed++;
-      }
-    }),
-  );
-  const cpuAfter = cpuMs(lumi.child.pid!);
-  console.log(`completed turns per second (20 concurrent, instant upstream): ${(completed / seconds).toFixed(1)}`);
-  console.log(
-    `Lumi process CPU per turn: ${((cpuAfter.user - cpuBefore.user) / completed).toFixed(2)} ms user + ` +
-      `${((cpuAfter.system - cpuBefore.system) / completed).toFixed(2)} ms system`,
-  );
-
-  lumi.child.kill('SIGTERM');
   fake.child.kill('SIGTERM');
-  await Promise.all([once(lumi.child, 'exit'), once(fake.child, 'exit')]);
+  await once(fake.child, 'exit');
   await db.drop();
 }
 
