@@ -1,10 +1,10 @@
 import { handleSendMessage } from '@lumi/api';
 import { getServices } from '../../../server/services';
-import { currentUser } from '../../../server/session-user';
+import { chatUser } from '../../../server/session-user';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export async function POST(request: Request) {
-  return handleSendMessage(request, getServices(), await currentUser());
+  return handleSendMessage(request, getServices(), await chatUser(request));
 }

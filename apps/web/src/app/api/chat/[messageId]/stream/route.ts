@@ -1,11 +1,11 @@
 import { handleFollowReply } from '@lumi/api';
 import { getServices } from '../../../../../server/services';
-import { currentUser } from '../../../../../server/session-user';
+import { chatUser } from '../../../../../server/session-user';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export async function GET(request: Request, { params }: { params: Promise<{ messageId: string }> }) {
   const { messageId } = await params;
-  return handleFollowReply(request, getServices(), await currentUser(), messageId);
+  return handleFollowReply(request, getServices(), await chatUser(request), messageId);
 }
