@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, preparedQuery, type Class, type Conversation, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { rateLimitWindow, type RateLimitRule } from '../shared/rate-limit';
+import { countHit, rateLimitWindow, type RateLimitRule } from '../shared/rate-limit';
 import type { BudgetKey } from './budget';
 import { replyClientId } from './turn-messages';
 
@@ -84,18 +84,11 @@ export async function openTurn(
 ): Promise<TurnOpening> {
   const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const rows = await preparedQuery<Row>(db, 'lumi_open_turn', Prisma.sql`
-    WITH hit AS (${rateLimitHit(args.userId, args.rule, windowStart)})
+    WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
     SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
     ${turnRows(args)}`);
   return toOpening(rows[0]!, args.rule, resetAt);
 }
-
-/** One more send counted against the caller's rate-limit window, as a CTE body returning the new count. */
-const rateLimitHit = (userId: string, rule: RateLimitRule, windowStart: Date) => Prisma.sql`
-      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
-      VALUES (${`${rule.name}:${userId}`}, ${windowStart}, 1)
-      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-      RETURNING "count"`;
 
 /** One row: the caller's live conversation (writes are the owner's only), its class, the reply made for clientId. */
 const turnRows = (args: { userId: string; conversationId: string; clientId: string }) => Prisma.sql`
@@ -195,7 +188,7 @@ export async function openSend(
   const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const updatedAt = new Date();
   const rows = await preparedQuery<Row>(db, 'lumi_open_send', Prisma.sql`
-    WITH hit AS (${rateLimitHit(args.userId, args.rule, windowStart)}),
+    WITH hit AS (${countHit(args.rule, args.userId, windowStart)}),
     ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
       SELECT ${newId()}, c."id", 'USER', ${args.content}, ${args.tokenCount}::int, ${args.model}, ${args.clientId}, ${updatedAt}

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@lumi/db';
+import { Prisma, type PrismaClient } from '@lumi/db';
 
 export interface RateLimitRule {
   /** Stable prefix, e.g. "chat" or "sign-in". */
@@ -19,6 +19,15 @@ export interface RateLimitOutcome {
   resetAt: Date;
 }
 
+/** One hit counted in its window, returning the new count; the chat turn runs it as a CTE of its first statement. */
+export function countHit(rule: RateLimitRule, subject: string, windowStart: Date): Prisma.Sql {
+  return Prisma.sql`
+      INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
+      VALUES (${`${rule.name}:${subject}`}, ${windowStart}, 1)
+      ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
+      RETURNING "count"`;
+}
+
 /**
  * Counts one hit in a fixed window shared by every app node (a Postgres row per key and window).
  * The upsert is a single statement, so concurrent hits never lose a count.
@@ -30,11 +39,7 @@ export async function hitRateLimit(
   now: Date,
 ): Promise<RateLimitOutcome> {
   const { windowStart, resetAt } = rateLimitWindow(rule, now);
-  const rows = await db.$queryRaw<Array<{ count: number }>>`
-    INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
-    VALUES (${`${rule.name}:${subject}`}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitWindow"."count" + 1
-    RETURNING "count"`;
+  const rows = await db.$queryRaw<Array<{ count: number }>>(countHit(rule, subject, windowStart));
   const count = rows[0]?.count ?? 1;
   return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), resetAt };
 }
