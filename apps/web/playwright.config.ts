@@ -64,6 +64,9 @@ export default defineConfig({
         AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
         AUTH_TRUST_HOST: 'true',
         OPENAI_API_KEY: 'test',
+        // GitHub sign-in switches on with these; the browser test stops at GitHub's door (oauth.spec.ts).
+        AUTH_GITHUB_ID: 'lumi-e2e-client',
+        AUTH_GITHUB_SECRET: 'lumi-e2e-secret',
         OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
         NODE_ENV: 'production',
       },
