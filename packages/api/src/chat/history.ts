@@ -17,12 +17,17 @@ export async function loadHistory(services: LumiServices, conversationId: string
  * request goes to a model with another tokenizer format (gpt-3.5's cl100k framing, say).
  */
 export function toHistory(message: Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>, catalog: Catalog): HistoryMessage {
-  const countedFor = message.model ? (catalog.get(message.model) ?? message.model) : undefined;
+  const counted = countedFor(message, catalog);
   return {
     id: message.id,
     role: message.role === 'USER' ? 'user' : 'assistant',
     content: message.content,
     tokenCount: message.tokenCount,
-    ...(countedFor && { tokenCountFormat: tokenCountFormat(countedFor) }),
+    ...(counted && { tokenCountFormat: tokenCountFormat(counted) }),
   };
+}
+
+/** The model a stored count was made for; catalog entries carry their own tokenizer, unknown ids fall back to o200k. */
+export function countedFor(message: Pick<Message, 'model'>, catalog: Catalog) {
+  return message.model ? (catalog.get(message.model) ?? message.model) : undefined;
 }

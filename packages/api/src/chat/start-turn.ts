@@ -17,7 +17,7 @@ import { AppError } from '../trpc';
 import { nextUtcMidnight, settleTokens, utcDay } from './budget';
 import { allowedModelsFor, budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
 import { Generation } from './generation';
-import { loadHistory, toHistory } from './history';
+import { countedFor, loadHistory, toHistory } from './history';
 import { runGeneration } from './run-generation';
 import { DEFAULT_MAX_TOKENS, type SendMessageInput } from './send-message.types';
 import { foldIntoSummary } from './summarize';
@@ -180,7 +180,7 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
     budget: dailyBudgetFor(klass),
     key: budgetKey,
     recount:
-      tokenCountFormat(userMessage.model ?? preferredEntry) === tokenCountFormat(preferredEntry)
+      tokenCountFormat(countedFor(userMessage, services.catalog) ?? preferredEntry) === tokenCountFormat(preferredEntry)
         ? null
         : {
             messageId: userMessage.id,
