@@ -118,6 +118,19 @@ describe('a chat turn', () => {
     expect(budget.reservedTokens).toBe(0);
   });
 
+  it('a model that has not answered yet still lets the student stop: the start event does not wait for it', async () => {
+    const { id } = await newConversation();
+    world.fake.enqueue({ fault: 'stall_before_first_token' });
+    const stream = await openStream(world, world.users.student, { conversationId: id, content: 'Are you there?' });
+    const start = await stream.next();
+    expect(start).toMatchObject({ type: 'start' });
+    const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
+
+    const stopped = await world.caller(world.users.student).chat.stop({ messageId: assistantMessageId });
+    expect(stopped).toMatchObject({ status: 'STOPPED', content: '' });
+    expect(await stream.next()).toMatchObject({ type: 'done', status: 'STOPPED' });
+  });
+
   it('an upstream disconnect mid-reply keeps the partial text and ends in a retryable error', async () => {
     const { id } = await newConversation();
     world.fake.enqueue({ reply: 'alpha beta gamma delta epsilon', fault: 'drop_mid_stream', afterChunks: 2 });
