@@ -1,6 +1,6 @@
 import { handleSendMessage } from '@lumi/api';
 import { getServices } from '../../../server/services';
-import { chatUser } from '../../../server/session-user';
+import { chatUser } from '../../../server/chat-user';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

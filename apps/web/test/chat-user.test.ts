@@ -1,0 +1,45 @@
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+import { chatUser } from '../src/server/chat-user';
+
+const secret = 'test-secret-0123456789-0123456789';
+const salt = 'authjs.session-token';
+
+const sessionCookie = async (token: Record<string, unknown>, options: { maxAge?: number; secret?: string; name?: string } = {}) => {
+  const name = options.name ?? salt;
+  const value = await encode({ token, secret: options.secret ?? secret, salt: name, maxAge: options.maxAge });
+  return `${name}=${value}`;
+};
+const request = (cookie?: string) => new Request('http://lumi.test/api/chat', { headers: cookie ? { cookie } : {} });
+
+describe('chatUser: the caller of a chat stream, from the session cookie', () => {
+  it('gives each student their own identity, every time their cookie comes back', async () => {
+    const ada = await sessionCookie({ uid: 'ada', role: 'STUDENT', name: 'Ada' });
+    const bo = await sessionCookie({ uid: 'bo', role: 'STUDENT', name: 'Bo' });
+    for (let i = 0; i < 3; i++) {
+      expect(await chatUser(request(ada), secret)).toEqual({ id: 'ada', role: 'STUDENT', name: 'Ada' });
+      expect(await chatUser(request(bo), secret)).toEqual({ id: 'bo', role: 'STUDENT', name: 'Bo' });
+    }
+  });
+
+  it('reads the __Secure- cookie that Auth.js sets over HTTPS', async () => {
+    const cookie = await sessionCookie({ uid: 'cy', role: 'TEACHER', name: 'Cy' }, { name: '__Secure-authjs.session-token' });
+    expect(await chatUser(request(cookie), secret)).toMatchObject({ id: 'cy', role: 'TEACHER' });
+  });
+
+  it('turns away no cookie, a tampered cookie, a foreign secret, an expired token and a token without a role', async () => {
+    const valid = await sessionCookie({ uid: 'dee', role: 'STUDENT', name: 'Dee' });
+    expect(await chatUser(request(valid), secret)).toMatchObject({ id: 'dee' });
+    const tampered = valid.slice(0, -4) + (valid.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const rejected = [
+      undefined,
+      'other=1',
+      tampered,
+      await sessionCookie({ uid: 'dee', role: 'STUDENT' }, { secret: 'someone-elses-secret-0123456789-01' }),
+      // Auth.js allows 15 s of clock skew; this one expired a minute ago.
+      await sessionCookie({ uid: 'dee', role: 'STUDENT' }, { maxAge: -60 }),
+      await sessionCookie({ uid: 'dee' }),
+    ];
+    for (const cookie of rejected) expect(await chatUser(request(cookie), secret)).toBeNull();
+  });
+});
