@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hash } from '@node-rs/argon2';
 import OpenAI from 'openai';
-import { createTestDatabase } from '@lumi/db/testing';
+import { createTestDatabase, type TestDatabase } from '@lumi/db/testing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SUSTAINED_SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -26,9 +26,14 @@ const PACED = { delayMs: 20, reply: Array.from({ length: 120 }, (_, i) => `word$
 const REPLY_MS = PACED.delayMs * 120;
 const PASSWORD = 'bench-password-1';
 
+// Servers this run started; a failed run must not leave them holding ports and the database.
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
+
 /** A child process that prints its port; `tsx` children print it alone or inside a URL. */
 function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -73,6 +78,15 @@ interface Endpoint {
 
 async function main() {
   const db = await createTestDatabase();
+  try {
+    await measure(db);
+  } finally {
+    children.forEach((child) => child.kill('SIGTERM'));
+    await db.drop();
+  }
+}
+
+async function measure(db: TestDatabase) {
   const student = await db.prisma.user.create({
     data: { email: 'bench@school.test', name: 'Bench', role: 'STUDENT', passwordHash: await hash(PASSWORD) },
   });
@@ -108,9 +122,11 @@ async function main() {
     const port = await freePort();
     const child = spawn(process.execPath, ['../../node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
       cwd: 'apps/web',
-      stdio: 'ignore',
+      // Its errors (a failing route, say) show on the bench's stderr.
+      stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, ...lumiEnv, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' },
     });
+    children.add(child);
     const origin = `http://127.0.0.1:${port}`;
     for (;;) {
       if (child.exitCode !== null) throw new Error('next start exited');
@@ -247,7 +263,6 @@ async function main() {
 
   fake.child.kill('SIGTERM');
   await once(fake.child, 'exit');
-  await db.drop();
 }
 
 main().then(
