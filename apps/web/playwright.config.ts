@@ -7,8 +7,11 @@ import { defineConfig } from '@playwright/test';
 // Ports are picked at random (unless set) so parallel checkouts on one machine do not collide.
 process.env.E2E_APP_PORT ??= String(31_000 + Math.floor(Math.random() * 4_000));
 process.env.E2E_FAKE_OPENAI_PORT ??= String(Number(process.env.E2E_APP_PORT) + 4_000);
+// The stand-in GitHub (e2e/fake-github.ts) runs inside the OAuth spec; the app only needs its address up front.
+process.env.E2E_FAKE_GITHUB_PORT ??= String(Number(process.env.E2E_APP_PORT) + 8_000);
 const appPort = Number(process.env.E2E_APP_PORT);
 const fakePort = Number(process.env.E2E_FAKE_OPENAI_PORT);
+const githubPort = Number(process.env.E2E_FAKE_GITHUB_PORT);
 process.env.E2E_DATABASE_NAME ??= `lumi_e2e_${randomBytes(4).toString('hex')}`;
 const serverUrl = new URL(process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres');
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${process.env.E2E_DATABASE_NAME}` }).toString();
@@ -64,9 +67,10 @@ export default defineConfig({
         AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
         AUTH_TRUST_HOST: 'true',
         OPENAI_API_KEY: 'test',
-        // GitHub sign-in switches on with these; the browser test stops at GitHub's door (oauth.spec.ts).
+        // GitHub sign-in switches on with these, against the stand-in GitHub (oauth.spec.ts).
         AUTH_GITHUB_ID: 'lumi-e2e-client',
         AUTH_GITHUB_SECRET: 'lumi-e2e-secret',
+        AUTH_GITHUB_ENTERPRISE_URL: `http://127.0.0.1:${githubPort}`,
         OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
         NODE_ENV: 'production',
       },

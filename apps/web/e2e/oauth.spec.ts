@@ -1,22 +1,64 @@
 import { expect, test } from '@playwright/test';
+import { GITHUB_CLIENT, startFakeGitHub } from './fake-github';
+import { SEED } from './fixtures';
+import { snap } from './helpers';
 
-// GitHub's credentials are set for the test app (playwright.config.ts), Google's are not. Nothing leaves the
-// machine: the request to GitHub is answered here, after its address is checked.
-test('a configured OAuth provider offers its button and hands the student to it with Lumi’s callback', async ({ page, baseURL }) => {
-  const authorize = page.waitForRequest((request) => request.url().startsWith('https://github.com/login/oauth/authorize'));
-  await page.route('https://github.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p>GitHub stand-in</p>' }));
+// GitHub's credentials are set for the test app and Google's are not (playwright.config.ts); "GitHub" is the
+// stand-in in fake-github.ts, reached the way a school's GitHub Enterprise Server would be.
+let github: Awaited<ReturnType<typeof startFakeGitHub>>;
+test.beforeAll(async () => {
+  github = await startFakeGitHub(Number(process.env.E2E_FAKE_GITHUB_PORT));
+});
+test.afterAll(() => github.close());
+// Next names 127.0.0.1 "localhost" in the URL it hands Auth.js, which builds GitHub's callback from it; browsing
+// as localhost keeps the sign-in cookies on the host the callback comes back to.
+test.use({ baseURL: `http://localhost:${process.env.E2E_APP_PORT}` });
+
+test('a new student signs in with GitHub, lands on their home and joins a class', async ({ page, baseURL }) => {
+  const email = `octo-${Date.now()}@e2e.lumi.test`;
+  github.signInAs({
+    id: 4242,
+    login: 'octo-student',
+    name: 'Octo Student',
+    emails: [
+      { email: `old-${email}`, primary: false, verified: false },
+      { email, primary: true, verified: true },
+    ],
+  });
+  const authorize = page.waitForRequest((request) => request.url().includes('/login/oauth/authorize'));
 
   await page.goto('/sign-in');
   await expect(page.getByRole('button', { name: 'Continue with Google' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Continue with GitHub' }).click();
 
   const url = new URL((await authorize).url());
-  expect(url.searchParams.get('client_id')).toBe('lumi-e2e-client');
-  // Auth.js builds the callback from the URL Next hands it, which names the host "localhost" even when the browser
-  // used 127.0.0.1: a deployment sets AUTH_URL (README) so GitHub gets the public address.
-  const callback = new URL(url.searchParams.get('redirect_uri')!);
-  expect(callback.pathname).toBe('/api/auth/callback/github');
-  expect(callback.port).toBe(new URL(baseURL!).port);
-  expect(url.searchParams.get('state') ?? url.searchParams.get('code_challenge')).toBeTruthy();
-  await expect(page.getByText('GitHub stand-in')).toBeVisible();
+  expect(url.searchParams.get('client_id')).toBe(GITHUB_CLIENT.id);
+  expect(url.searchParams.get('redirect_uri')).toBe(`${baseURL}/api/auth/callback/github`);
+
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole('heading', { name: 'Welcome, Octo Student' })).toBeVisible();
+  await expect(page.getByText('You are not in a class yet.')).toBeVisible();
+  await page.getByLabel('Join a class').fill(SEED.joinCode);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByText(SEED.className).first()).toBeVisible();
+  await snap(page, 'oauth-student-home');
+});
+
+test('a GitHub account with an unverified copy of a teacher’s email cannot open the teacher’s account', async ({ page }) => {
+  github.signInAs({
+    id: 6666,
+    login: 'impostor',
+    name: 'Impostor',
+    emails: [{ email: SEED.teacherEmail.toUpperCase(), primary: true, verified: false }],
+  });
+
+  await page.goto('/sign-in');
+  await page.getByRole('button', { name: 'Continue with GitHub' }).click();
+
+  await expect(page).toHaveURL(/\/sign-in\?error=EmailUnverified$/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Lumi needs an email address your provider has verified' })).toBeVisible();
+  await snap(page, 'oauth-unverified');
+  // Still signed out: the teacher's pages send the visitor to sign in.
+  await page.goto('/teacher');
+  await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -1,9 +1,8 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import GitHub from 'next-auth/providers/github';
-import Google from 'next-auth/providers/google';
 import { verifyCredentials } from '@lumi/api';
 import type { Role } from '@lumi/db';
+import { emailVerified, findOrCreateOAuthUser, oauthProviders } from './server/oauth';
 import { getServices } from './server/services';
 
 declare module 'next-auth' {
@@ -23,31 +22,12 @@ class LockedSignin extends CredentialsSignin {
   }
 }
 
-// OAuth providers switch on only when their credentials are configured.
-const oauthProviders = [
-  process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET ? GitHub : null,
-  process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET ? Google : null,
-].filter((p) => p !== null);
-
-export const oauthProviderIds = oauthProviders.map((p) => (p === GitHub ? 'github' : 'google'));
-
-/** OAuth users have no DB adapter: they are matched by email, or created as students. */
-async function findOrCreateOAuthUser(email: string, name: string | null | undefined) {
-  const { db } = getServices();
-  const normalized = email.trim().toLowerCase();
-  return db.user.upsert({
-    where: { email: normalized },
-    create: { email: normalized, name: name?.trim() || normalized.split('@')[0]!, role: 'STUDENT' },
-    update: {},
-    select: { id: true, name: true, role: true, disabledAt: true },
-  });
-}
-
 const config: NextAuthConfig = {
   trustHost: true,
   secret: process.env.AUTH_SECRET,
   session: { strategy: 'jwt' },
-  pages: { signIn: '/sign-in' },
+  // A failed OAuth sign-in comes back to the sign-in page, which says why (?error=...).
+  pages: { signIn: '/sign-in', error: '/sign-in' },
   logger: {
     // A wrong password is an ordinary event the form already explains, not a server error.
     error(error) {
@@ -67,11 +47,12 @@ const config: NextAuthConfig = {
     ...oauthProviders,
   ],
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (!account || account.provider === 'credentials') return true;
-      if (!user.email) return false;
+      // The sign-in page says why from ?error= (OAUTH_ERRORS there).
+      if (!user.email || !(await emailVerified(account, profile, user.email))) return '/sign-in?error=EmailUnverified';
       const found = await findOrCreateOAuthUser(user.email, user.name);
-      return !found.disabledAt;
+      return found.disabledAt ? '/sign-in?error=AccountDisabled' : true;
     },
     async jwt({ token, user, account }) {
       if (user && account?.provider === 'credentials') {

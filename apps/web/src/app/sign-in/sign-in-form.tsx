@@ -6,15 +6,17 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { hasLocaleCookie, setLocaleCookie, useI18n } from '../../i18n/client';
+import type { MessageKey } from '../../i18n/en';
 import { clockTime } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 
 const PROVIDER_NAMES: Record<string, string> = { github: 'GitHub', google: 'Google' };
 
-export function SignInForm({ providers }: { providers: string[] }) {
+/** `notice`: why an OAuth sign-in came back here, if it did. */
+export function SignInForm({ providers, notice }: { providers: string[]; notice: MessageKey | null }) {
   const { t, locale } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(notice && t(notice));
   const [pending, setPending] = useState(false);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
