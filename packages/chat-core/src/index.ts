@@ -12,7 +12,7 @@ export * from './models/catalog';
 export * from './cost';
 export * from './models/choose';
 export { createDemoProvider, DEMO_MODEL, type DemoProviderOptions } from './providers/demo';
-export { createProviderFromEnv, type ProviderFromEnvOptions } from './providers/from-env';
+export { ProviderConfigError, createProviderFromEnv, type ProviderFromEnvOptions } from './providers/from-env';
 export { createOpenAIModerator, type OpenAIModeratorConfig } from './moderation/openai';
 export { createOfflineModerator, scoreOffline } from './moderation/offline';
 export { createModeratorFromEnv } from './moderation/from-env';

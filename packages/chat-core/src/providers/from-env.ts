@@ -12,16 +12,51 @@ export interface ProviderFromEnvOptions {
 // The SDK refuses an empty key; local compatible servers (Ollama, vLLM, LM Studio) ignore it.
 const PLACEHOLDER_KEY = 'not-needed';
 
+/** A provider setting in the environment that is set but unusable; the message names the variable. */
+export class ProviderConfigError extends Error {
+  override readonly name = 'ProviderConfigError';
+}
+
+function envInteger(env: Env, name: string, min: number): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new ProviderConfigError(`${name} must be a whole number of at least ${min}, not "${raw}".`);
+  }
+  return value;
+}
+
+/**
+ * Timeouts and retries an operator may need to change: a local model on a CPU can take minutes to its first
+ * token, a flaky school proxy wants more retries. Unset variables keep the defaults (openai.ts, net/retry.ts).
+ */
+function tuningFromEnv(env: Env) {
+  return {
+    timeouts: {
+      connectMs: envInteger(env, 'LUMI_CONNECT_TIMEOUT_MS', 1),
+      firstTokenMs: envInteger(env, 'LUMI_FIRST_TOKEN_TIMEOUT_MS', 1),
+      idleMs: envInteger(env, 'LUMI_IDLE_TIMEOUT_MS', 1),
+    },
+    retry: { maxRetries: envInteger(env, 'LUMI_PROVIDER_RETRIES', 0) },
+  };
+}
+
 /**
  * OPENAI_API_KEY and/or OPENAI_BASE_URL -> the OpenAI provider (through OPENAI_PROXY, or HTTPS_PROXY / HTTP_PROXY
- * with NO_PROXY); neither -> the offline demo tutor. Throws ProxyConfigError for an unusable proxy variable.
+ * with NO_PROXY, tuned by the LUMI_*_TIMEOUT_MS and LUMI_PROVIDER_RETRIES variables); neither -> the offline demo
+ * tutor. Throws ProxyConfigError or ProviderConfigError for an unusable variable.
  */
 export function createProviderFromEnv(env: Env = process.env, options: ProviderFromEnvOptions = {}): ChatProvider {
   const apiKey = env.OPENAI_API_KEY?.trim();
   const baseURL = env.OPENAI_BASE_URL?.trim() || undefined;
   if (!apiKey && !baseURL) return createDemoProvider(options.demo);
+  const tuning = tuningFromEnv(env);
   return createOpenAIProvider({
     ...options.openai,
+    // Explicit options (tests, embedders) win over the environment, which wins over the defaults.
+    timeouts: { ...tuning.timeouts, ...options.openai?.timeouts },
+    retry: { ...tuning.retry, ...options.openai?.retry },
     apiKey: apiKey || PLACEHOLDER_KEY,
     baseURL,
     dispatcher: createProxyDispatcherFromEnv(env),
