@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appRouter, createCallerFactory, createContext, createServices } from '../src';
+import { appRouter, createCallerFactory, createContext, createServices, listenForStops, type TurnEvent } from '../src';
 import { createWorld, follow, openStream, replyText, type World } from './harness';
 
 // Two app nodes on one database: everything shared lives in Postgres, so they behave as one.
@@ -13,23 +13,63 @@ afterAll(() => world.close());
 
 const budgetRow = () => world.db.prisma.budgetDay.findFirstOrThrow({ where: { userId: world.users.student.id } });
 
-it('a reply streaming on one node can be followed and stopped through another', async () => {
+/** Starts a slow reply on node A (world.services); returns its id and the student's live stream. */
+async function slowReplyOnNodeA() {
   const { id } = await world.caller(world.users.student).conversations.create({ mode: 'GENERAL', classId: world.classId });
   world.fake.enqueue({ reply: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16', delayMs: 250 });
   const stream = await openStream(world, world.users.student, { conversationId: id, content: 'Talk slowly' });
   const start = await stream.next();
   const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
-  await stream.next();
-  // Let node A write the first words through, then ask node B to stop.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  const callerB = createCallerFactory(appRouter)(createContext(nodeB, world.users.student));
-  const stopped = await callerB.chat.stop({ messageId: assistantMessageId });
-  expect(stopped.status).toBe('STOPPED');
+  const first = await stream.next();
+  return { assistantMessageId, stream, seen: first?.type === 'delta' ? first.text : '' };
+}
 
+async function rest(stream: Awaited<ReturnType<typeof openStream>>) {
+  const events: TurnEvent[] = [];
+  for (let event = await stream.next(); event; event = await stream.next()) events.push(event);
+  return events;
+}
+
+const stopThroughNodeB = (messageId: string) =>
+  createCallerFactory(appRouter)(createContext(nodeB, world.users.student)).chat.stop({ messageId });
+
+it('a Stop asked through another node halts the reply at once and keeps exactly what the student saw', async () => {
+  const stops = listenForStops(world.services);
+  await stops.ready;
+  try {
+    const { assistantMessageId, stream, seen } = await slowReplyOnNodeA();
+    // Between two of node A's flushes (every second), so the database lags what the student has seen.
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const asked = performance.now();
+    const stopped = await stopThroughNodeB(assistantMessageId);
+    expect(performance.now() - asked).toBeLessThan(1000);
+
+    const events = await rest(stream);
+    expect(events.at(-1)).toMatchObject({ type: 'done', status: 'STOPPED' });
+    const reply = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
+    expect(reply.status).toBe('STOPPED');
+    expect(reply.content).toBe(seen + replyText(events));
+    expect(stopped.content).toBe(reply.content);
+    expect(reply.content).not.toContain('w16');
+    const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: assistantMessageId } });
+    expect(usage).toHaveLength(1);
+    expect((await budgetRow()).reservedTokens).toBe(0);
+  } finally {
+    await stops.close();
+  }
+});
+
+it('a reply on a node that does not hear the Stop is still stopped, keeping its saved text and releasing its budget', async () => {
+  const { assistantMessageId, stream } = await slowReplyOnNodeA();
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const stopped = await stopThroughNodeB(assistantMessageId);
+  expect(stopped.status).toBe('STOPPED');
+  expect(stopped.content.length).toBeGreaterThan(0);
+
+  await rest(stream);
   await world.services.generations.drain();
   const reply = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
   expect(reply.status).toBe('STOPPED');
-  expect(reply.content.length).toBeGreaterThan(0);
   expect(reply.content).not.toContain('w16');
   const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: assistantMessageId } });
   expect(usage).toHaveLength(1);

@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { loadConversation } from '../conversations/conversation-access';
 import { studentProcedure } from '../trpc';
-import { closeOrphanedReply } from './orphaned-reply';
+import { stopElsewhere } from './stop-signal';
 
 export const stopReplyInput = z.object({ messageId: z.string().min(1).max(64) });
 
@@ -17,8 +17,7 @@ export const stopReplyRoute = studentProcedure.input(stopReplyInput).mutation(as
     generation.stop();
     await generation.finished;
   } else if (message.status === 'STREAMING') {
-    // Generated on another node, or orphaned by one that went away: close it here.
-    await closeOrphanedReply(ctx, message, { status: 'STOPPED', finishReason: 'stopped', errorCode: null });
+    await stopElsewhere(ctx, message);
   }
   const after = await ctx.db.message.findUniqueOrThrow({ where: { id: message.id }, select: { id: true, status: true, content: true } });
   return after;

@@ -1,0 +1,33 @@
+import { Prisma, listen, preparedQuery, type Listener, type Message } from '@lumi/db';
+import type { LumiServices } from '../context';
+import { closeOrphanedReply } from './orphaned-reply';
+
+/** Every node listens here; the payload is the id of an assistant message to stop. */
+const STOP_CHANNEL = 'lumi_stop_reply';
+/** How long a stop waits for the generating node to save the reply before closing it as orphaned. */
+const SETTLE_WAIT_MS = 2_000;
+const SETTLE_POLL_MS = 50;
+
+/**
+ * Lets a Stop that reaches this node halt a generation running here though it was asked through another node
+ * (the web app calls it once per node). Without it a reply on another node is still stopped, by closing it in
+ * the database, but that node goes on generating until its next flush.
+ */
+export function listenForStops(services: LumiServices): Listener {
+  return listen(services.db, STOP_CHANNEL, (messageId) => services.generations.get(messageId)?.stop());
+}
+
+/**
+ * Stops a reply streaming on another node, or on none (its node went away): asks every node to stop it, waits
+ * for the one generating it to save its text and usage, and closes it here if nobody does.
+ */
+export async function stopElsewhere(services: LumiServices, message: Message): Promise<void> {
+  await preparedQuery(services.db, 'lumi_announce_stop', Prisma.sql`SELECT pg_notify(${STOP_CHANNEL}, ${message.id})`);
+  const deadline = Date.now() + SETTLE_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
+    const now = await services.db.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true } });
+    if (now.status !== 'STREAMING') return;
+  }
+  await closeOrphanedReply(services, message, { status: 'STOPPED', finishReason: 'stopped', errorCode: null });
+}

@@ -1,0 +1,55 @@
+import pg from 'pg';
+import type { PrismaClient } from './generated/prisma/client';
+import { poolOf } from './client';
+
+const RECONNECT_MS = 1_000;
+
+export interface Listener {
+  /** Resolves once the first LISTEN is in place (a notification sent before then is not heard). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Postgres LISTEN on `channel`, over a connection of its own (a pooled one would be held for good), reconnecting
+ * after a failure such as a database restart. Notifications sent while it is down are lost, so callers keep a
+ * slower path that does not depend on them.
+ */
+export function listen(client: PrismaClient, channel: string, onPayload: (payload: string) => void): Listener {
+  const options = poolOf(client).options;
+  let closed = false;
+  let current: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const connect = () => {
+    const connection = new pg.Client(options);
+    current = connection;
+    const reconnect = () => {
+      if (closed || current !== connection) return;
+      current = null;
+      connection.end().catch(() => {});
+      retry = setTimeout(connect, RECONNECT_MS);
+    };
+    connection.on('error', reconnect);
+    connection.on('end', reconnect);
+    connection.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+    });
+    connection
+      .connect()
+      .then(() => connection.query(`LISTEN ${pg.escapeIdentifier(channel)}`))
+      .then(markReady, reconnect);
+  };
+  connect();
+
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await current?.end().catch(() => {});
+    },
+  };
+}
