@@ -62,3 +62,11 @@ test('a GitHub account with an unverified copy of a teacher’s email cannot ope
   await page.goto('/teacher');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
+
+test('any other way back from a provider says the sign-in did not work, whatever the address carries', async ({ page }) => {
+  for (const error of ['Configuration', 'OAuthCallbackError', 'toString']) {
+    await page.goto(`/sign-in?error=${error}`);
+    await expect(page.getByRole('alert').filter({ hasText: 'Signing in with that provider did not work.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
+  }
+});
