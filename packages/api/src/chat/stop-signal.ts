@@ -9,9 +9,9 @@ const SETTLE_WAIT_MS = 2_000;
 const SETTLE_POLL_MS = 50;
 
 /**
- * Lets a Stop that reaches this node halt a generation running here though it was asked through another node
- * (the web app calls it once per node). Without it a reply on another node is still stopped, by closing it in
- * the database, but that node goes on generating until its next flush.
+ * Lets a Stop asked through another node halt a generation running on this one (the web app calls it once per
+ * node). Without it such a Stop still ends the reply, after stopElsewhere's wait, by closing it in the database;
+ * this node then generates on until its next flush notices.
  */
 export function listenForStops(services: LumiServices): Listener {
   return listen(services.db, STOP_CHANNEL, (messageId) => services.generations.get(messageId)?.stop());
