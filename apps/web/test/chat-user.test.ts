@@ -22,6 +22,23 @@ describe('chatUser: the caller of a chat stream, from the session cookie', () =>
     }
   });
 
+  it('knows a student by the session cookie alone, whatever other cookies come with it', async () => {
+    const session = await sessionCookie({ uid: 'eve', role: 'STUDENT', name: 'Eve' });
+    for (const cookie of [session, `lumi-lang=zh; ${session}`, `${session}; theme=dark; lumi-lang=en`]) {
+      expect(await chatUser(request(cookie), secret)).toMatchObject({ id: 'eve' });
+    }
+  });
+
+  it('ignores an Authorization header, so nobody can pin their identity to another visitor’s cookies', async () => {
+    const mallory = await encode({ token: { uid: 'mallory', role: 'STUDENT' }, secret, salt });
+    const withBearer = new Request('http://lumi.test/api/chat', {
+      headers: { cookie: 'lumi-lang=zh', authorization: `Bearer ${mallory}` },
+    });
+    expect(await chatUser(withBearer, secret)).toBeNull();
+    // A signed-out visitor who kept the same language cookie is still nobody.
+    expect(await chatUser(request('lumi-lang=zh'), secret)).toBeNull();
+  });
+
   it('reads the __Secure- cookie that Auth.js sets over HTTPS', async () => {
     const cookie = await sessionCookie({ uid: 'cy', role: 'TEACHER', name: 'Cy' }, { name: '__Secure-authjs.session-token' });
     expect(await chatUser(request(cookie), secret)).toMatchObject({ id: 'cy', role: 'TEACHER' });

@@ -3,25 +3,42 @@ import type { Role } from '@lumi/db';
 import { LRUCache } from 'lru-cache';
 import { getToken } from 'next-auth/jwt';
 
+/** Auth.js's session cookie: __Secure- over HTTPS, split into .0, .1, ... when the token is large. */
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
 /**
  * Decoding a session cookie (key derivation and decryption) costs ~0.8 ms of CPU in front of every first token, and
- * a student's turns all carry the same cookie. The same cookie always decodes to the same user, so a decoded one is
- * kept until its token expires; a new cookie (another student, a refreshed session) is a new key.
+ * a student's turns all carry the same cookie. The same session cookie always decodes to the same user, so a
+ * decoded one is kept, keyed by the session cookie alone, until its token expires.
  */
-const decoded = new LRUCache<string, SessionUser>({ max: 5_000 });
+const decoded = new LRUCache<string, SessionUser>({
+  max: 5_000,
+  maxSize: 32 * 1024 * 1024,
+  sizeCalculation: (_user, key) => key.length,
+});
+
+/** Only the session cookies of a Cookie header, in order: other cookies (a language choice) do not name the user. */
+function sessionCookies(header: string | null): string {
+  return (header ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => SESSION_COOKIE.test(pair.slice(0, pair.indexOf('='))))
+    .join('; ');
+}
 
 /**
  * The caller of a chat stream, read straight from the session cookie. auth() runs Auth.js's whole session request
  * (and re-encrypts the cookie) on every call; the chat turn sits in front of a first token, so it only decrypts.
- * Either cookie name is tried: the __Secure- one is used over HTTPS, which a proxy may hide from the request URL.
+ * Only the cookie is read: getToken would also take an Authorization header, which a cache keyed by the cookie
+ * must never see. Either cookie name is tried: the __Secure- one is used over HTTPS, which a proxy may hide.
  */
 export async function chatUser(request: Request, secret = process.env.AUTH_SECRET): Promise<SessionUser | null> {
-  const cookie = request.headers.get('cookie');
+  const cookie = sessionCookies(request.headers.get('cookie'));
   if (!cookie) return null;
   const known = decoded.get(cookie);
   if (known) return known;
   for (const secureCookie of [true, false]) {
-    const token = await getToken({ req: request, secret, secureCookie });
+    const token = await getToken({ req: { headers: { cookie } }, secret, secureCookie });
     if (!token) continue;
     if (typeof token.uid !== 'string' || typeof token.role !== 'string') return null;
     const user: SessionUser = { id: token.uid, role: token.role as Role, name: token.name ?? '' };
