@@ -39,6 +39,8 @@ describe('provider timeouts and retries from the environment', () => {
       ['LUMI_FIRST_TOKEN_TIMEOUT_MS', 'soon'],
       ['LUMI_IDLE_TIMEOUT_MS', '0'],
       ['LUMI_CONNECT_TIMEOUT_MS', '2.5'],
+      // Past Node's longest timer, which would fire at once and time out every request.
+      ['LUMI_FIRST_TOKEN_TIMEOUT_MS', '99999999999'],
       ['LUMI_PROVIDER_RETRIES', '-1'],
     ] as const) {
       expect(() => fromEnv({ [name]: value })).toThrow(ProviderConfigError);

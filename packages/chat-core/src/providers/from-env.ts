@@ -1,7 +1,7 @@
 import { createProxyDispatcherFromEnv, type Env } from '../net/proxy';
 import type { ChatProvider } from '../types';
 import { createDemoProvider, type DemoProviderOptions } from './demo';
-import { createOpenAIProvider, type OpenAIProviderConfig } from './openai';
+import { MAX_TIMER_MS, createOpenAIProvider, type OpenAIProviderConfig } from './openai';
 
 /** Overrides for what the environment cannot express (timeouts, retries, demo pacing). */
 export interface ProviderFromEnvOptions {
@@ -17,12 +17,12 @@ export class ProviderConfigError extends Error {
   override readonly name = 'ProviderConfigError';
 }
 
-function envInteger(env: Env, name: string, min: number): number | undefined {
+function envInteger(env: Env, name: string, min: number, max: number): number | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) {
-    throw new ProviderConfigError(`${name} must be a whole number of at least ${min}, not "${raw}".`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ProviderConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   }
   return value;
 }
@@ -34,11 +34,11 @@ function envInteger(env: Env, name: string, min: number): number | undefined {
 function tuningFromEnv(env: Env) {
   return {
     timeouts: {
-      connectMs: envInteger(env, 'LUMI_CONNECT_TIMEOUT_MS', 1),
-      firstTokenMs: envInteger(env, 'LUMI_FIRST_TOKEN_TIMEOUT_MS', 1),
-      idleMs: envInteger(env, 'LUMI_IDLE_TIMEOUT_MS', 1),
+      connectMs: envInteger(env, 'LUMI_CONNECT_TIMEOUT_MS', 1, MAX_TIMER_MS),
+      firstTokenMs: envInteger(env, 'LUMI_FIRST_TOKEN_TIMEOUT_MS', 1, MAX_TIMER_MS),
+      idleMs: envInteger(env, 'LUMI_IDLE_TIMEOUT_MS', 1, MAX_TIMER_MS),
     },
-    retry: { maxRetries: envInteger(env, 'LUMI_PROVIDER_RETRIES', 0) },
+    retry: { maxRetries: envInteger(env, 'LUMI_PROVIDER_RETRIES', 0, 10) },
   };
 }
 

@@ -11,13 +11,16 @@ import type { ChatProvider, ChatRequest, FinishReason, StreamEvent, Usage } from
 import { createOpenAIClient } from './openai-client';
 import { toChatError } from './openai-errors';
 
+/** Node fires a longer timer after 1 ms (with only a warning), which would time every request out at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export const streamTimeoutsSchema = z.object({
   /** Until the response headers arrive. */
-  connectMs: z.number().positive().default(10_000),
+  connectMs: z.number().positive().max(MAX_TIMER_MS).default(10_000),
   /** From the headers until the first text delta. */
-  firstTokenMs: z.number().positive().default(45_000),
+  firstTokenMs: z.number().positive().max(MAX_TIMER_MS).default(45_000),
   /** Longest silence between chunks once text is flowing. */
-  idleMs: z.number().positive().default(30_000),
+  idleMs: z.number().positive().max(MAX_TIMER_MS).default(30_000),
 });
 
 export const openAIProviderConfigSchema = z.object({
