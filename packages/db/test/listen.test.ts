@@ -1,4 +1,7 @@
+import { once } from 'node:events';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createPrismaClient } from '../src/client';
 import { listen } from '../src/listen';
 import { createTestDatabase, type TestDatabase } from '../src/testing';
 
@@ -42,4 +45,46 @@ it('hears notifications on its channel, keeps hearing them after its connection 
   await listener.close();
   await new Promise((resolve) => setTimeout(resolve, 100));
   expect(await listeners()).toEqual([]);
+});
+
+/** A TCP relay to Postgres whose open connections can be made to go silent without closing, as a NAT does. */
+async function startSilencingRelay(target: URL) {
+  const pairs: { client: Socket; upstream: Socket; silent: boolean }[] = [];
+  const server = createServer((client) => {
+    const pair = { client, upstream: connect(Number(target.port || 5432), target.hostname), silent: false };
+    pairs.push(pair);
+    client.on('data', (data) => pair.silent || pair.upstream.write(data));
+    pair.upstream.on('data', (data) => pair.silent || client.write(data));
+    for (const [a, b] of [[client, pair.upstream], [pair.upstream, client]] as const) {
+      a.on('error', () => {});
+      a.on('close', () => b.destroy());
+    }
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as AddressInfo).port,
+    silenceAll: () => pairs.forEach((pair) => (pair.silent = true)),
+    close: () => {
+      pairs.forEach((pair) => pair.client.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+it('notices a connection that went silent without closing, and listens again on a new one', async () => {
+  const relay = await startSilencingRelay(new URL(db.url));
+  const viaRelay = createPrismaClient(Object.assign(new URL(db.url), { host: `127.0.0.1:${relay.port}` }).toString());
+  const heard: string[] = [];
+  const listener = listen(viaRelay, 'lumi_test_channel', (payload) => heard.push(payload), { healthCheckMs: 200 });
+  try {
+    await listener.ready;
+    await until(heard, 'before');
+    relay.silenceAll();
+    await until(heard, 'after the silence');
+  } finally {
+    await listener.close();
+    await viaRelay.$disconnect();
+    await relay.close();
+  }
 });
