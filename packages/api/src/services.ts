@@ -3,9 +3,19 @@ import { createPrismaClient } from '@lumi/db';
 import { GenerationRegistry } from './chat/generation';
 import type { LumiServices } from './context';
 
+/** Chat sends per student per minute: LUMI_CHAT_RATE_LIMIT, default 20. */
+function chatRateLimitFromEnv(env: NodeJS.ProcessEnv): number {
+  const raw = env.LUMI_CHAT_RATE_LIMIT?.trim() || '20';
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`LUMI_CHAT_RATE_LIMIT must be a whole number of sends per minute, at least 1, not "${raw}".`);
+  }
+  return value;
+}
+
 /**
  * What the environment configures, built without connecting anywhere. Throws on an unusable setting (a proxy
- * URL, a timeout, the model catalog), so a server can check its configuration as it starts.
+ * URL, a timeout, the model catalog, the rate limit), so a server can check its configuration as it starts.
  */
 export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<LumiServices> = {}) {
   if (!overrides.db && !env.DATABASE_URL) throw new Error('DATABASE_URL is not set.');
@@ -13,6 +23,7 @@ export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides
     catalog: overrides.catalog ?? loadCatalog({ env }),
     provider: overrides.provider ?? createProviderFromEnv(env),
     moderator: overrides.moderator ?? createModeratorFromEnv(env),
+    chatRateLimit: overrides.chatRateLimit ?? chatRateLimitFromEnv(env),
   };
 }
 
@@ -25,7 +36,6 @@ export function createServices(env: NodeJS.ProcessEnv = process.env, overrides: 
     ...configured,
     db: overrides.db ?? createPrismaClient(env.DATABASE_URL!),
     generations: overrides.generations ?? new GenerationRegistry(),
-    chatRateLimit: overrides.chatRateLimit ?? Number(env.LUMI_CHAT_RATE_LIMIT ?? 20),
     now: overrides.now ?? (() => new Date()),
   };
 }

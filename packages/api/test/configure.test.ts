@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest';
+import { configureFromEnv } from '../src';
+
+const env = (extra: Record<string, string>) => ({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', ...extra });
+
+it('reads the chat rate limit, and refuses one that is not a whole number of sends by name', () => {
+  expect(configureFromEnv(env({})).chatRateLimit).toBe(20);
+  expect(configureFromEnv(env({ LUMI_CHAT_RATE_LIMIT: '45' })).chatRateLimit).toBe(45);
+  for (const value of ['lots', '0', '2.5', '-3']) {
+    expect(() => configureFromEnv(env({ LUMI_CHAT_RATE_LIMIT: value }))).toThrow(
+      `LUMI_CHAT_RATE_LIMIT must be a whole number of sends per minute, at least 1, not "${value}".`,
+    );
+  }
+});
+
+it('refuses to run without a database', () => {
+  expect(() => configureFromEnv({})).toThrow('DATABASE_URL is not set.');
+});
