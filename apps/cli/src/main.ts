@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 // Lumi's terminal tutor: an interactive session, or one answer for scripts (argument or piped stdin).
-import { CatalogConfigError, ProviderConfigError, ProxyConfigError, UnknownModelError, type Env } from '@lumi/chat-core';
+import { CatalogConfigError, ProxyConfigError, SettingError, UnknownModelError, type Env } from '@lumi/chat-core';
 import { parseCliArgs, USAGE, UsageError } from './args';
 import { runOneShot } from './one-shot';
 import { runInteractive } from './repl';
@@ -15,7 +15,7 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
 
 /** Settings mistakes get one line on stderr, not a stack trace. */
 function isSettingsError(error: unknown): error is Error {
-  return [UsageError, CatalogConfigError, ProviderConfigError, ProxyConfigError, UnknownModelError].some((type) => error instanceof type);
+  return [UsageError, CatalogConfigError, ProxyConfigError, SettingError, UnknownModelError].some((type) => error instanceof type);
 }
 
 async function main(argv: string[], env: Env): Promise<number> {

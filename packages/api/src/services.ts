@@ -1,17 +1,7 @@
-import { createModeratorFromEnv, createProviderFromEnv, loadCatalog, loadTokenizers } from '@lumi/chat-core';
+import { createModeratorFromEnv, createProviderFromEnv, envInteger, loadCatalog, loadTokenizers } from '@lumi/chat-core';
 import { createPrismaClient } from '@lumi/db';
 import { GenerationRegistry } from './chat/generation';
 import type { LumiServices } from './context';
-
-/** Chat sends per student per minute: LUMI_CHAT_RATE_LIMIT, default 20. */
-function chatRateLimitFromEnv(env: NodeJS.ProcessEnv): number {
-  const raw = env.LUMI_CHAT_RATE_LIMIT?.trim() || '20';
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`LUMI_CHAT_RATE_LIMIT must be a whole number of sends per minute, at least 1, not "${raw}".`);
-  }
-  return value;
-}
 
 /**
  * What the environment configures, built without connecting anywhere. Throws on an unusable setting (a proxy
@@ -23,7 +13,8 @@ export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides
     catalog: overrides.catalog ?? loadCatalog({ env }),
     provider: overrides.provider ?? createProviderFromEnv(env),
     moderator: overrides.moderator ?? createModeratorFromEnv(env),
-    chatRateLimit: overrides.chatRateLimit ?? chatRateLimitFromEnv(env),
+    // Chat sends allowed per student per minute.
+    chatRateLimit: overrides.chatRateLimit ?? envInteger(env, 'LUMI_CHAT_RATE_LIMIT', 1) ?? 20,
   };
 }
 

@@ -8,7 +8,7 @@ it('reads the chat rate limit, and refuses one that is not a whole number of sen
   expect(configureFromEnv(env({ LUMI_CHAT_RATE_LIMIT: '45' })).chatRateLimit).toBe(45);
   for (const value of ['lots', '0', '2.5', '-3']) {
     expect(() => configureFromEnv(env({ LUMI_CHAT_RATE_LIMIT: value }))).toThrow(
-      `LUMI_CHAT_RATE_LIMIT must be a whole number of sends per minute, at least 1, not "${value}".`,
+      `LUMI_CHAT_RATE_LIMIT must be a whole number of at least 1, not "${value}".`,
     );
   }
 });

@@ -1,6 +1,7 @@
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ProviderConfigError, createProviderFromEnv } from '../src/providers/from-env';
+import { createProviderFromEnv } from '../src/providers/from-env';
+import { SettingError } from '../src/settings';
 import type { ChatRequest } from '../src/types';
 import { collect } from './providers-helpers';
 
@@ -43,7 +44,7 @@ describe('provider timeouts and retries from the environment', () => {
       ['LUMI_FIRST_TOKEN_TIMEOUT_MS', '99999999999'],
       ['LUMI_PROVIDER_RETRIES', '-1'],
     ] as const) {
-      expect(() => fromEnv({ [name]: value })).toThrow(ProviderConfigError);
+      expect(() => fromEnv({ [name]: value })).toThrow(SettingError);
       expect(() => fromEnv({ [name]: value })).toThrow(`${name} must be a whole number`);
     }
     // Blank means unset: the default applies.

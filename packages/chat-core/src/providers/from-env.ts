@@ -1,4 +1,5 @@
 import { createProxyDispatcherFromEnv, type Env } from '../net/proxy';
+import { envInteger } from '../settings';
 import type { ChatProvider } from '../types';
 import { createDemoProvider, type DemoProviderOptions } from './demo';
 import { MAX_TIMER_MS, createOpenAIProvider, type OpenAIProviderConfig } from './openai';
@@ -11,21 +12,6 @@ export interface ProviderFromEnvOptions {
 
 // The SDK refuses an empty key; local compatible servers (Ollama, vLLM, LM Studio) ignore it.
 const PLACEHOLDER_KEY = 'not-needed';
-
-/** A provider setting in the environment that is set but unusable; the message names the variable. */
-export class ProviderConfigError extends Error {
-  override readonly name = 'ProviderConfigError';
-}
-
-function envInteger(env: Env, name: string, min: number, max: number): number | undefined {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ProviderConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
-  }
-  return value;
-}
 
 /**
  * Timeouts and retries an operator may need to change: a local model on a CPU can take minutes to its first
@@ -45,7 +31,7 @@ function tuningFromEnv(env: Env) {
 /**
  * OPENAI_API_KEY and/or OPENAI_BASE_URL -> the OpenAI provider (through OPENAI_PROXY, or HTTPS_PROXY / HTTP_PROXY
  * with NO_PROXY, tuned by the LUMI_*_TIMEOUT_MS and LUMI_PROVIDER_RETRIES variables); neither -> the offline demo
- * tutor. Throws ProxyConfigError or ProviderConfigError for an unusable variable.
+ * tutor. Throws ProxyConfigError or SettingError for an unusable variable.
  */
 export function createProviderFromEnv(env: Env = process.env, options: ProviderFromEnvOptions = {}): ChatProvider {
   const apiKey = env.OPENAI_API_KEY?.trim();
