@@ -18,6 +18,8 @@ export interface LumiServices {
   generations: GenerationRegistry;
   /** Chat sends allowed per student per minute. */
   chatRateLimit: number;
+  /** Tokens a day for each student's sessions outside any class. */
+  personalDailyBudget: number;
   /** Injected so tests can move time; production uses the wall clock. */
   now: () => Date;
 }

@@ -5,7 +5,7 @@ import type { LumiServices } from './context';
 
 /**
  * What the environment configures, built without connecting anywhere. Throws on an unusable setting (a proxy
- * URL, a timeout, the model catalog, the rate limit), so a server can check its configuration as it starts.
+ * URL, a timeout, the model catalog, a limit), so a server can check its configuration as it starts.
  */
 export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<LumiServices> = {}) {
   if (!overrides.db && !env.DATABASE_URL) throw new Error('DATABASE_URL is not set.');
@@ -13,8 +13,8 @@ export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides
     catalog: overrides.catalog ?? loadCatalog({ env }),
     provider: overrides.provider ?? createProviderFromEnv(env),
     moderator: overrides.moderator ?? createModeratorFromEnv(env),
-    // Chat sends allowed per student per minute.
     chatRateLimit: overrides.chatRateLimit ?? envInteger(env, 'LUMI_CHAT_RATE_LIMIT', 1) ?? 20,
+    personalDailyBudget: overrides.personalDailyBudget ?? envInteger(env, 'LUMI_PERSONAL_DAILY_BUDGET', 0) ?? 20_000,
   };
 }
 

@@ -1,9 +1,6 @@
 import type { Catalog, ChatProvider } from '@lumi/chat-core';
 import type { Class } from '@lumi/db';
 
-/** Tokens a day for sessions outside any class. */
-export const PERSONAL_DAILY_BUDGET = Number(process.env.LUMI_PERSONAL_DAILY_BUDGET ?? 20_000);
-
 /**
  * The models a student may use. The offline demo tutor stands in for every model when no provider is
  * configured, so a fresh install works end to end.
@@ -21,8 +18,9 @@ export function budgetScope(klass: Pick<Class, 'id'> | null): string {
   return klass?.id ?? 'personal';
 }
 
-export function dailyBudgetFor(klass: Pick<Class, 'dailyTokenBudget'> | null): number {
-  return klass?.dailyTokenBudget ?? PERSONAL_DAILY_BUDGET;
+/** A class's own daily budget; sessions outside any class get the node's personal one. */
+export function dailyBudgetFor(klass: Pick<Class, 'dailyTokenBudget'> | null, personalDailyBudget: number): number {
+  return klass?.dailyTokenBudget ?? personalDailyBudget;
 }
 
 /** The allowed model with the lowest input price, for work that needs no more (rolling summaries). */

@@ -177,7 +177,7 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
     clientId: input.clientId,
     model,
     reserved,
-    budget: dailyBudgetFor(klass),
+    budget: dailyBudgetFor(klass, services.personalDailyBudget),
     key: budgetKey,
     recount:
       tokenCountFormat(countedFor(userMessage, services.catalog) ?? preferredEntry) === tokenCountFormat(preferredEntry)
