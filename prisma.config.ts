@@ -3,10 +3,7 @@ import { defineConfig } from 'prisma/config';
 
 // The native schema engine cannot be downloaded on offline machines; `prisma generate`
 // only needs the path to exist. A real binary, where one is installed, wins.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(
-  import.meta.dirname,
-  'packages/db/engine/schema-engine-stub.sh',
-);
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(import.meta.dirname, 'packages/db/engine/schema-engine-stub.sh');
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',

@@ -2,11 +2,15 @@
 // (every turn counted on the fly), for contrast. Target with stored counts: median under 2 ms.
 // Run: npx tsx bench/build-request.bench.ts
 import { performance } from 'node:perf_hooks';
-import { buildRequest, type BuildRequestInput } from '../packages/chat-core/src/history/build-request';
-import { loadCatalog } from '../packages/chat-core/src/models/catalog';
-import { buildSystemPrompt } from '../packages/chat-core/src/prompt/system-prompt';
-import { countMessageTokens, tokenCountFormat } from '../packages/chat-core/src/tokens/count';
-import type { HistoryMessage } from '../packages/chat-core/src/types';
+import {
+  buildRequest,
+  buildSystemPrompt,
+  countMessageTokens,
+  loadCatalog,
+  tokenCountFormat,
+  type BuildRequestInput,
+  type HistoryMessage,
+} from '@lumi/chat-core';
 
 const MESSAGES = 2_000;
 const MODEL = 'gpt-4o-mini';
@@ -53,16 +57,26 @@ function measure(label: string, input: BuildRequestInput, runs: number) {
 const catalog = loadCatalog({ env: {} });
 const model = catalog.require(MODEL);
 const turns = history();
-const stored = turns.map((m) => ({ ...m, tokenCount: countMessageTokens(m, model), tokenCountFormat: tokenCountFormat(model) }));
+const stored = turns.map((m) => ({
+  ...m,
+  tokenCount: countMessageTokens(m, model),
+  tokenCountFormat: tokenCountFormat(model),
+}));
 const base = {
   model: MODEL,
   catalog,
-  systemPrompt: buildSystemPrompt({ mode: 'MATHS', rules: ['guide-dont-answer', 'encourage'], instructions: 'Year 7 class.' }),
+  systemPrompt: buildSystemPrompt({
+    mode: 'MATHS',
+    rules: ['guide-dont-answer', 'encourage'],
+    instructions: 'Year 7 class.',
+  }),
   summary: { text: 'The student is working on fractions and triangle angles.' },
   maxTokens: 4_096,
 };
 
-console.log(`${MESSAGES}-message history, ${MODEL} (window ${model.contextWindow.toLocaleString('en-US')}), reply reserve ${base.maxTokens}`);
+console.log(
+  `${MESSAGES}-message history, ${MODEL} (window ${model.contextWindow.toLocaleString('en-US')}), reply reserve ${base.maxTokens}`,
+);
 measure('with stored counts   ', { ...base, history: stored }, 500);
 measure('without stored counts', { ...base, history: turns }, 20);
 measure('stored, maxHistoryTokens 8,000', { ...base, history: stored, maxHistoryTokens: 8_000 }, 500);

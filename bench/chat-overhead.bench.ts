@@ -32,11 +32,14 @@ process.on('exit', () => children.forEach((child) => child.kill('SIGTERM')));
 
 /** A child process that prints its port; `tsx` children print it alone or inside a URL. */
 function startChild(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.add(child);
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const port = Number((line.match(/:(\d{2,5})\/v1/) ?? line.match(/^(\d{2,5})$/))?.[1]);
       if (port) resolve({ child, port });
     });
@@ -64,12 +67,21 @@ function cpuMs(pid: number): number {
 
 /** Time to first token at p50 and p99, direct and through Lumi, and Lumi's overhead at each. */
 function compare(direct: number[], viaLumi: number[]) {
-  const [d50, d99, l50, l99] = [percentile(direct, 50), percentile(direct, 99), percentile(viaLumi, 50), percentile(viaLumi, 99)];
+  const [d50, d99, l50, l99] = [
+    percentile(direct, 50),
+    percentile(direct, 99),
+    percentile(viaLumi, 50),
+    percentile(viaLumi, 99),
+  ];
   return { times: [d50, d99, l50, l99], overhead: { p50: l50 - d50, p99: l99 - d99 } };
 }
 
 const row = (label: string, { times, overhead }: ReturnType<typeof compare>) =>
-  [label.padEnd(48), ...times.map((v) => v.toFixed(1).padStart(8)), ...[overhead.p50, overhead.p99].map((v) => v.toFixed(1).padStart(12))].join(' | ');
+  [
+    label.padEnd(48),
+    ...times.map((v) => v.toFixed(1).padStart(8)),
+    ...[overhead.p50, overhead.p99].map((v) => v.toFixed(1).padStart(12)),
+  ].join(' | ');
 
 interface Endpoint {
   label: string;
@@ -104,7 +116,12 @@ async function measure(db: TestDatabase) {
   const baseURL = `http://127.0.0.1:${fake.port}/v1`;
   const setUpstream = (behaviour: object) =>
     fetch(`http://127.0.0.1:${fake.port}/__control/default`, { method: 'POST', body: JSON.stringify(behaviour) });
-  const lumiEnv = { DATABASE_URL: db.url, OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: baseURL, LUMI_CHAT_RATE_LIMIT: '1000000' };
+  const lumiEnv = {
+    DATABASE_URL: db.url,
+    OPENAI_API_KEY: 'sk-bench',
+    OPENAI_BASE_URL: baseURL,
+    LUMI_CHAT_RATE_LIMIT: '1000000',
+  };
   const sdk = new OpenAI({ apiKey: 'sk-bench', baseURL, maxRetries: 0 });
 
   async function startHandler(): Promise<Endpoint> {
@@ -120,21 +137,37 @@ async function measure(db: TestDatabase) {
     if (!existsSync('apps/web/.next/BUILD_ID')) {
       console.error('building the web app (npm run build -w @lumi/web)');
       const build = spawn('npm', ['run', 'build', '-w', '@lumi/web'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      const [code] = await once(build, 'exit');
+      const [code] = (await once(build, 'exit')) as [number | null];
       if (code !== 0) throw new Error('the web app did not build');
     }
     const port = await freePort();
-    const child = spawn(process.execPath, ['../../node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      cwd: 'apps/web',
-      // Its errors (a failing route, say) show on the bench's stderr.
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ...lumiEnv, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', AUTH_TRUST_HOST: 'true', NODE_ENV: 'production' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['../../node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+      {
+        cwd: 'apps/web',
+        // Its errors (a failing route, say) show on the bench's stderr.
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          ...lumiEnv,
+          AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
+          AUTH_TRUST_HOST: 'true',
+          NODE_ENV: 'production',
+        },
+      },
+    );
     children.add(child);
     const origin = `http://127.0.0.1:${port}`;
     for (;;) {
       if (child.exitCode !== null) throw new Error('next start exited');
-      if (await fetch(`${origin}/sign-in`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${origin}/sign-in`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await sleep(250);
     }
     // Sign in the way the browser does: Auth.js's CSRF token, then the credentials callback sets the session cookie.
@@ -149,7 +182,12 @@ async function measure(db: TestDatabase) {
     });
     cookies.push(...signIn.headers.getSetCookie().map((c) => c.split(';')[0]!));
     if (!cookies.some((c) => c.includes('session-token'))) throw new Error(`sign-in failed (${signIn.status})`);
-    return { label: 'next app, signed in', port, headers: { cookie: cookies.join('; '), 'content-type': 'application/json' }, child };
+    return {
+      label: 'next app, signed in',
+      port,
+      headers: { cookie: cookies.join('; '), 'content-type': 'application/json' },
+      child,
+    };
   }
 
   async function directTurn(): Promise<number> {
@@ -161,7 +199,8 @@ async function measure(db: TestDatabase) {
       stream_options: { include_usage: true },
     });
     let ttft = NaN;
-    for await (const chunk of stream) if (Number.isNaN(ttft) && chunk.choices[0]?.delta?.content) ttft = performance.now() - t0;
+    for await (const chunk of stream)
+      if (Number.isNaN(ttft) && chunk.choices[0]?.delta?.content) ttft = performance.now() - t0;
     return ttft;
   }
 
@@ -172,7 +211,14 @@ async function measure(db: TestDatabase) {
     const t0 = performance.now();
     const body = JSON.stringify({ kind: 'send', conversationId, clientId: crypto.randomUUID(), content: QUESTION });
     return new Promise((resolve, reject) => {
-      const options = { host: '127.0.0.1', port: endpoint.port, path: '/api/chat', method: 'POST', agent: browser, headers: endpoint.headers };
+      const options = {
+        host: '127.0.0.1',
+        port: endpoint.port,
+        path: '/api/chat',
+        method: 'POST',
+        agent: browser,
+        headers: endpoint.headers,
+      };
       const req = http.request(options, (res) => {
         let ttft = NaN;
         let text = '';
@@ -181,7 +227,9 @@ async function measure(db: TestDatabase) {
           text += chunk;
           if (Number.isNaN(ttft) && text.includes('"type":"delta"')) ttft = performance.now() - t0;
         });
-        res.on('end', () => (text.includes('"type":"done"') ? resolve(ttft) : reject(new Error(`turn failed: ${text.slice(0, 300)}`))));
+        res.on('end', () =>
+          text.includes('"type":"done"') ? resolve(ttft) : reject(new Error(`turn failed: ${text.slice(0, 300)}`)),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -211,7 +259,17 @@ async function measure(db: TestDatabase) {
   }
 
   console.log('time to first token, ms (direct: openai SDK -> fake; lumi: a browser request -> Lumi -> fake)');
-  console.log(['streams / endpoint'.padEnd(48), 'direct50', 'direct99', '  lumi50', '  lumi99', 'overhead p50', 'overhead p99'].join(' | '));
+  console.log(
+    [
+      'streams / endpoint'.padEnd(48),
+      'direct50',
+      'direct99',
+      '  lumi50',
+      '  lumi99',
+      'overhead p50',
+      'overhead p99',
+    ].join(' | '),
+  );
   for (const target of TARGETS) {
     const endpoint = target === 'next' ? await startNext() : await startHandler();
     const conversations = await Promise.all(
@@ -246,7 +304,9 @@ async function measure(db: TestDatabase) {
     console.log(row(`50 streaming, paced / ${endpoint.label}`, streaming));
     const met = streaming.overhead.p50 < 15 && streaming.overhead.p99 < 60;
     console.log(`  target with 50 concurrent streams (overhead p50 < 15 ms, p99 < 60 ms): ${met ? 'met' : 'NOT met'}`);
-    console.log(`  ${viaLumi.length} turns measured over ${SUSTAINED_SECONDS} s${endpoint.loop ? `; ${await endpoint.loop()}` : ''}`);
+    console.log(
+      `  ${viaLumi.length} turns measured over ${SUSTAINED_SECONDS} s${endpoint.loop ? `; ${await endpoint.loop()}` : ''}`,
+    );
 
     await setUpstream({});
     const seconds = 10;
@@ -262,9 +322,13 @@ async function measure(db: TestDatabase) {
       }),
     );
     const cpu = (cpuMs(endpoint.child.pid!) - cpuBefore) / completed;
-    console.log(`  ${endpoint.label}: ${(completed / seconds).toFixed(1)} completed turns/s (20 concurrent, instant upstream), ${cpu.toFixed(1)} ms CPU per turn`);
+    console.log(
+      `  ${endpoint.label}: ${(completed / seconds).toFixed(1)} completed turns/s (20 concurrent, instant upstream), ${cpu.toFixed(1)} ms CPU per turn`,
+    );
     // Why the burst row cannot meet the target on one event loop: its turns wait for each other's CPU.
-    console.log(`  a burst of 50 turns is ~${Math.round(50 * cpu)} ms of CPU on one event loop; the median turn waits for half of it`);
+    console.log(
+      `  a burst of 50 turns is ~${Math.round(50 * cpu)} ms of CPU on one event loop; the median turn waits for half of it`,
+    );
 
     endpoint.child.kill('SIGTERM');
     await once(endpoint.child, 'exit');

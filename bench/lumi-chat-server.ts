@@ -1,7 +1,7 @@
 // A Node HTTP server mounting Lumi's browser-facing chat handler (the same function the Next.js route calls)
 // for one fixed student, so benchmarks measure the platform without sign-in. Prints its port on stdout.
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createServices, handleSendMessage, type SessionUser } from '@lumi/api';
@@ -18,12 +18,19 @@ function loopStats() {
   const elu = performance.eventLoopUtilization(lastElu);
   lastElu = performance.eventLoopUtilization();
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-  const stats = { utilization: elu.utilization, delayP50: ms(delay.percentile(50)), delayP99: ms(delay.percentile(99)), delayMax: ms(delay.max) };
+  const stats = {
+    utilization: elu.utilization,
+    delayP50: ms(delay.percentile(50)),
+    delayP99: ms(delay.percentile(99)),
+    delayMax: ms(delay.max),
+  };
   delay.reset();
   return stats;
 }
 
-const server = createServer(async (req, res) => {
+const server = createServer((req, res) => void serve(req, res));
+
+async function serve(req: IncomingMessage, res: ServerResponse) {
   if (req.url === '/__loop') return void res.end(JSON.stringify(loopStats()));
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -37,7 +44,7 @@ const server = createServer(async (req, res) => {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (response.body) for await (const chunk of response.body) res.write(chunk);
   res.end();
-});
+}
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();
@@ -51,8 +58,9 @@ if (profile) {
   await inspector.post('Profiler.enable');
   await inspector.post('Profiler.start');
 }
-process.on('SIGTERM', async () => {
+process.on('SIGTERM', () => void stopped());
+async function stopped() {
   if (profile) writeFileSync(profile, JSON.stringify((await inspector.post('Profiler.stop')).profile));
   server.close(() => process.exit(0));
   server.closeAllConnections();
-});
+}

@@ -19,7 +19,9 @@ export function ensureInstalled(dir = root) {
   console.log('Installing dependencies (npm ci)...');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error('Installing dependencies failed (see npm\'s output above); fix the problem and run the command again.');
+    console.error(
+      "Installing dependencies failed (see npm's output above); fix the problem and run the command again.",
+    );
     process.exit(result.status || 1);
   }
 }

@@ -7,7 +7,7 @@ import { lumiDir } from './paths';
 
 export interface PreparedDatabase {
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export const EMBEDDED_DATA_DIR = path.join(lumiDir, 'postgres');

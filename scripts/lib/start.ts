@@ -16,7 +16,9 @@ let stopDatabase: () => Promise<void> = async () => {};
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     say('Stopping...');
-    void stopChildren().then(stopDatabase).finally(() => process.exit(0));
+    void stopChildren()
+      .then(stopDatabase)
+      .finally(() => process.exit(0));
   });
 }
 
@@ -58,12 +60,21 @@ async function main(): Promise<void> {
   }
 
   say('Building the web app...');
-  await step('Building the web app', turboBin, ['run', 'build', '--filter=@lumi/web', '--output-logs=errors-only'], { env });
+  await step('Building the web app', turboBin, ['run', 'build', '--filter=@lumi/web', '--output-logs=errors-only'], {
+    env,
+  });
 
   say(`Starting Lumi on http://localhost:${port} (Ctrl-C stops it)...`);
   const served = run(
     process.execPath,
-    ['--import', pathToFileURL(path.join(import.meta.dirname, 'exit-with-parent.mjs')).href, nextBin, 'start', '--port', String(port)],
+    [
+      '--import',
+      pathToFileURL(path.join(import.meta.dirname, 'exit-with-parent.mjs')).href,
+      nextBin,
+      'start',
+      '--port',
+      String(port),
+    ],
     { cwd: webDir, env },
   );
   const code = await served;

@@ -13,7 +13,13 @@ import { workspaces } from './workspaces';
 let stopDatabase: () => Promise<void> = async () => {};
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void stopChildren().then(stopDatabase).finally(() => process.exit(130)));
+  process.on(
+    signal,
+    () =>
+      void stopChildren()
+        .then(stopDatabase)
+        .finally(() => process.exit(130)),
+  );
 }
 
 try {
@@ -50,9 +56,11 @@ async function runSuites(env: NodeJS.ProcessEnv): Promise<{ tally: Tally; crashe
   const chromium = findChromium(env);
   if (hasBrowserSuite && !chromium) {
     // Playwright never downloads a browser; say loudly what was not run rather than fail a fresh machine.
-    say('The browser suite was NOT run: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+    say(
+      'The browser suite was NOT run: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
+    );
   } else if (hasBrowserSuite && chromium) {
-    say('Running the web app\'s Playwright suite...');
+    say("Running the web app's Playwright suite...");
     // playwright.config.ts writes its JSON report to PLAYWRIGHT_REPORT and creates its database on this server.
     const e2eEnv = { ...env, E2E_DATABASE_SERVER: env.DATABASE_URL, CHROMIUM_PATH: chromium };
     e2eCode = await run(turboBin, ['run', 'test:e2e', '--concurrency=1'], { env: e2eEnv });

@@ -15,8 +15,8 @@ export function workspaces(): Workspace[] {
       .filter((entry) => entry.isDirectory() && existsSync(path.join(root, group, entry.name, 'package.json')))
       .map((entry) => {
         const dir = path.join(root, group, entry.name);
-        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-        return { name: manifest.name as string, dir, scripts: (manifest.scripts ?? {}) as Record<string, string> };
+        const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as Omit<Workspace, 'dir'>;
+        return { name: manifest.name, dir, scripts: manifest.scripts ?? {} };
       }),
   );
 }

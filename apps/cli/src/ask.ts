@@ -42,7 +42,12 @@ export async function ask(session: TutorSession, question: string, options: AskO
   let usage: Usage | undefined;
   let finishReason: FinishReason = 'stop';
   try {
-    const events = session.provider.stream({ model: model.id, messages: plan.messages, maxTokens: session.maxTokens, signal: options.signal });
+    const events = session.provider.stream({
+      model: model.id,
+      messages: plan.messages,
+      maxTokens: session.maxTokens,
+      signal: options.signal,
+    });
     for await (const event of events) {
       if (event.type === 'delta') {
         text += event.text;

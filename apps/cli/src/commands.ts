@@ -24,7 +24,9 @@ function listModels(session: TutorSession, out: CommandOutput): void {
   for (const model of session.catalog.list()) {
     const marker = model.id === session.model.id ? '*' : ' ';
     const price = `${formatPrice(model.prices.input)} / ${formatPrice(model.prices.output)}`;
-    out.say(`${marker} ${model.id.padEnd(20)} ${formatTokens(model.contextWindow).padStart(9)}  ${formatTokens(model.maxOutput).padStart(7)}  ${price.padEnd(15)} ${model.label}`);
+    out.say(
+      `${marker} ${model.id.padEnd(20)} ${formatTokens(model.contextWindow).padStart(9)}  ${formatTokens(model.maxOutput).padStart(7)}  ${price.padEnd(15)} ${model.label}`,
+    );
   }
   out.note('Switch with /model <id>. Add models with a LUMI_MODEL_CATALOG file.');
 }
@@ -62,7 +64,8 @@ const commands: Record<string, Command> = {
     summary: 'tutor mode; alone, list the modes',
     run(session, arg, out) {
       if (!arg) {
-        for (const mode of TUTOR_MODES) out.say(`${mode.id === session.mode ? '*' : ' '} ${mode.id.padEnd(18)} ${mode.description.en}`);
+        for (const mode of TUTOR_MODES)
+          out.say(`${mode.id === session.mode ? '*' : ' '} ${mode.id.padEnd(18)} ${mode.description.en}`);
         return;
       }
       const id = arg.toUpperCase();
@@ -78,7 +81,8 @@ const commands: Record<string, Command> = {
       if (!arg) return out.say(`Reply cap: ${formatTokens(session.maxTokens)} tokens.`);
       const n = Number(arg);
       const limit = session.model.maxOutput;
-      if (!Number.isInteger(n) || n <= 0 || n > limit) return out.say(`Give a whole number from 1 to ${formatTokens(limit)} (${session.model.id}'s reply limit).`);
+      if (!Number.isInteger(n) || n <= 0 || n > limit)
+        return out.say(`Give a whole number from 1 to ${formatTokens(limit)} (${session.model.id}'s reply limit).`);
       session.maxTokens = n;
       out.say(`Reply cap: ${formatTokens(n)} tokens.`);
     },
@@ -89,7 +93,9 @@ const commands: Record<string, Command> = {
     run(session, _arg, out) {
       const plan = session.planRequest();
       out.say(`Next request to ${session.model.id}, before your next message:`);
-      out.say(`  ${plural(plan.messages.length, 'message')}, ${formatTokens(plan.promptTokens)} prompt tokens, reply cap ${formatTokens(session.maxTokens)} tokens`);
+      out.say(
+        `  ${plural(plan.messages.length, 'message')}, ${formatTokens(plan.promptTokens)} prompt tokens, reply cap ${formatTokens(session.maxTokens)} tokens`,
+      );
       out.say(`  older turns left out: ${plan.omittedTurns}`);
       out.say(`  worst-case cost: ${formatUsd(plan.worstCaseMicros)}`);
     },

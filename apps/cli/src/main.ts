@@ -15,7 +15,9 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
 
 /** Settings mistakes get one line on stderr, not a stack trace. */
 function isSettingsError(error: unknown): error is Error {
-  return [UsageError, CatalogConfigError, ProxyConfigError, SettingError, UnknownModelError].some((type) => error instanceof type);
+  return [UsageError, CatalogConfigError, ProxyConfigError, SettingError, UnknownModelError].some(
+    (type) => error instanceof type,
+  );
 }
 
 async function main(argv: string[], env: Env): Promise<number> {

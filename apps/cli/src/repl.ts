@@ -14,7 +14,10 @@ interface SessionIo {
 const PROMPT = 'you> ';
 
 /** The interactive session: reads lines (typed, or piped with --interactive) until /quit, Ctrl-D or Ctrl-C. */
-export async function runInteractive(session: TutorSession, { input, output, errorOutput }: SessionIo): Promise<number> {
+export async function runInteractive(
+  session: TutorSession,
+  { input, output, errorOutput }: SessionIo,
+): Promise<number> {
   const terminal = input.isTTY === true && output.isTTY === true;
   // A prompt only helps someone typing; piped command scripts get clean output.
   const rl = createInterface({ input, output, terminal, prompt: input.isTTY ? PROMPT : '', historySize: 200 });
@@ -32,7 +35,9 @@ export async function runInteractive(session: TutorSession, { input, output, err
     else rl.close();
   });
 
-  out.say(`Lumi tutor · ${session.model.id} · reply cap ${formatTokens(session.maxTokens)} tokens. Type /help for commands.`);
+  out.say(
+    `Lumi tutor · ${session.model.id} · reply cap ${formatTokens(session.maxTokens)} tokens. Type /help for commands.`,
+  );
   if (session.provider.offline) out.note(DEMO_NOTICE);
 
   async function converse(question: string): Promise<void> {
@@ -42,7 +47,10 @@ export async function runInteractive(session: TutorSession, { input, output, err
       const result = await ask(session, question, {
         signal: streaming.signal,
         onPlan: (plan) => {
-          if (plan.omittedTurns > 0) out.note(`(${plural(plan.omittedTurns, 'older turn')} left out of this request to fit ${session.model.id}'s window; /tokens shows the budget)`);
+          if (plan.omittedTurns > 0)
+            out.note(
+              `(${plural(plan.omittedTurns, 'older turn')} left out of this request to fit ${session.model.id}'s window; /tokens shows the budget)`,
+            );
         },
         onDelta: (text) => {
           output.write(text);

@@ -134,7 +134,10 @@ export class TutorSession {
       history: this.history,
       maxTokens: this.maxTokens,
     });
-    const worstCaseMicros = costMicros({ promptTokens: built.promptTokens, completionTokens: this.maxTokens, cachedTokens: 0 }, this.model);
+    const worstCaseMicros = costMicros(
+      { promptTokens: built.promptTokens, completionTokens: this.maxTokens, cachedTokens: 0 },
+      this.model,
+    );
     return {
       messages: built.messages,
       promptTokens: built.promptTokens,

@@ -9,7 +9,16 @@ export const MAIN = path.resolve(here, '../src/main.ts');
 // tsx's own CLI entry, run with the current node: no shell, no npx.
 export const TSX_CLI = createRequire(import.meta.url).resolve('tsx/cli');
 
-const PROVIDER_VARS = ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_PROXY', 'HTTPS_PROXY', 'HTTP_PROXY', 'https_proxy', 'http_proxy', 'LUMI_MODEL_CATALOG'];
+const PROVIDER_VARS = [
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'OPENAI_PROXY',
+  'HTTPS_PROXY',
+  'HTTP_PROXY',
+  'https_proxy',
+  'http_proxy',
+  'LUMI_MODEL_CATALOG',
+];
 
 /** The test's environment without any model configuration the developer may have, plus `extra`. */
 export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -23,9 +23,22 @@ describe('interactive session driven through piped stdin', () => {
     fake.enqueue({ reply: 'A fraction is a part of a whole.' });
     fake.enqueue({ reply: 'One half is bigger than one third.' });
     const transcript = path.join(dir, 'chat.md');
-    const script = ['/max 50', '/mode maths', '/model', 'What is a fraction?', '/tokens', 'Which is bigger, 1/2 or 1/3?', `/save ${transcript}`, '/quit', ''].join('\n');
+    const script = [
+      '/max 50',
+      '/mode maths',
+      '/model',
+      'What is a fraction?',
+      '/tokens',
+      'Which is bigger, 1/2 or 1/3?',
+      `/save ${transcript}`,
+      '/quit',
+      '',
+    ].join('\n');
 
-    const run = await runCli(['--interactive', '--model', 'gpt-4o-mini'], { env: cliEnv({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: fake.url }), input: script });
+    const run = await runCli(['--interactive', '--model', 'gpt-4o-mini'], {
+      env: cliEnv({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: fake.url }),
+      input: script,
+    });
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Reply cap: 50 tokens.');
@@ -50,7 +63,10 @@ describe('interactive session driven through piped stdin', () => {
     const expectedPrompt = fake.requests[1]!.usage!.prompt_tokens - newQuestion;
     expect(run.stdout).toContain(`3 messages, ${expectedPrompt} prompt tokens, reply cap 50 tokens`);
     expect(run.stdout).toContain('older turns left out: 0');
-    const worstCase = costMicros({ promptTokens: expectedPrompt, completionTokens: 50, cachedTokens: 0 }, loadCatalog({ env: {} }).require('gpt-4o-mini'));
+    const worstCase = costMicros(
+      { promptTokens: expectedPrompt, completionTokens: 50, cachedTokens: 0 },
+      loadCatalog({ env: {} }).require('gpt-4o-mini'),
+    );
     const shownDollars = /worst-case cost: \$([\d.]+)/.exec(run.stdout)?.[1];
     expect(Math.round(Number(shownDollars) * 1_000_000)).toBe(worstCase);
 
@@ -69,7 +85,14 @@ describe('interactive session driven through piped stdin', () => {
     const replyCap = 20;
     // A window that holds exactly the system prompt, the long first question and the reply cap: with the second
     // question added, the first one no longer fits.
-    const window = countChatTokens([{ role: 'system', content: buildSystemPrompt({ mode: 'GENERAL' }) }, { role: 'user', content: first }], 'gpt-4o-mini') + replyCap;
+    const window =
+      countChatTokens(
+        [
+          { role: 'system', content: buildSystemPrompt({ mode: 'GENERAL' }) },
+          { role: 'user', content: first },
+        ],
+        'gpt-4o-mini',
+      ) + replyCap;
     const catalogFile = path.join(dir, 'catalog.json');
     await writeFile(catalogFile, JSON.stringify({ models: [{ id: 'tiny', contextWindow: window, maxOutput: 100 }] }));
     const script = [first, second, '/model gpt-4o-mini', '/tokens', '/quit', ''].join('\n');
@@ -97,7 +120,10 @@ describe('interactive session driven through piped stdin', () => {
     fake.enqueue({ reply: 'Still here.' });
     const script = ['First try', 'Second try', '/quit', ''].join('\n');
 
-    const run = await runCli(['-i'], { env: cliEnv({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: fake.url }), input: script });
+    const run = await runCli(['-i'], {
+      env: cliEnv({ OPENAI_API_KEY: 'test', OPENAI_BASE_URL: fake.url }),
+      input: script,
+    });
 
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('The tutor has used up its allowance for now.');

@@ -15,7 +15,10 @@ describe('one-shot mode', () => {
 
   it('answers a question given as arguments with only the reply on stdout, sending model, persona and reply cap', async () => {
     fake.enqueue({ reply: 'Seven times eight is 56.' });
-    const run = await runCli(['--model', 'gpt-4o', '--max-tokens', '77', '--system', 'a patient pirate', 'What', 'is', '7 x 8?'], { env });
+    const run = await runCli(
+      ['--model', 'gpt-4o', '--max-tokens', '77', '--system', 'a patient pirate', 'What', 'is', '7 x 8?'],
+      { env },
+    );
 
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Seven times eight is 56.\n');
@@ -29,7 +32,10 @@ describe('one-shot mode', () => {
 
   it('reads the question from piped stdin', async () => {
     fake.enqueue({ reply: 'Photosynthesis turns light into sugar.' });
-    const run = await runCli(['-m', 'gpt-4.1-mini', '-t', '40', '-s', 'a botanist'], { env, input: 'What is photosynthesis?\n' });
+    const run = await runCli(['-m', 'gpt-4.1-mini', '-t', '40', '-s', 'a botanist'], {
+      env,
+      input: 'What is photosynthesis?\n',
+    });
 
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Photosynthesis turns light into sugar.\n');
@@ -45,7 +51,9 @@ describe('one-shot mode', () => {
 
     expect(run.code).not.toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr.trim().split('\n')).toEqual(['The tutor is not set up correctly right now. Please tell your teacher.']);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'The tutor is not set up correctly right now. Please tell your teacher.',
+    ]);
   });
 
   it('rejects a reply cap above the model limit before sending anything', async () => {

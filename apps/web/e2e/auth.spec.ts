@@ -20,7 +20,11 @@ test('repeated wrong passwords lock the account and say until when', async ({ pa
 
 test('the chat endpoints refuse a request without a valid session cookie', async ({ playwright, baseURL }) => {
   const body = { kind: 'send', conversationId: 'c-any', clientId: crypto.randomUUID(), content: 'hello' };
-  for (const cookie of [undefined, 'authjs.session-token=forged', '__Secure-authjs.session-token=forged; authjs.session-token=x.y.z']) {
+  for (const cookie of [
+    undefined,
+    'authjs.session-token=forged',
+    '__Secure-authjs.session-token=forged; authjs.session-token=x.y.z',
+  ]) {
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { cookie } : {} });
     const send = await api.post('/api/chat', { data: body });
     expect(send.status()).toBe(401);

@@ -12,7 +12,10 @@ test('a student signs up with a join code, starts a session and sees a streamed 
   await snap(page, 'home');
 
   await startSession(page, 'Maths');
-  await scriptNextReply({ reply: 'Sure! Here is maths: $a^2 + b^2 = c^2$ and code:\n\n```js\nconst x = 1;\n```', delayMs: 20 });
+  await scriptNextReply({
+    reply: 'Sure! Here is maths: $a^2 + b^2 = c^2$ and code:\n\n```js\nconst x = 1;\n```',
+    delayMs: 20,
+  });
   await sendMessage(page, 'Explain Pythagoras');
   await expect(page.locator('li[data-role="USER"]')).toHaveText(/Explain Pythagoras/);
   const reply = tutorReplies(page).last();

@@ -35,11 +35,13 @@ export async function startFakeGitHub(port: number) {
   let account: GitHubAccount | null = null;
   const codes = new Map<string, GitHubAccount>();
   const tokens = new Map<string, GitHubAccount>();
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => void answer(req, res));
+  async function answer(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname === '/login/oauth/authorize') {
       // The person at the keyboard approves at once; GitHub sends them back with a one-time code and the state.
-      if (!account || url.searchParams.get('client_id') !== GITHUB_CLIENT.id) return json(res, 400, { error: 'unknown client or nobody signed in' });
+      if (!account || url.searchParams.get('client_id') !== GITHUB_CLIENT.id)
+        return json(res, 400, { error: 'unknown client or nobody signed in' });
       const code = randomUUID();
       codes.set(code, account);
       const back = new URL(url.searchParams.get('redirect_uri')!);
@@ -63,10 +65,11 @@ export async function startFakeGitHub(port: number) {
     const who = tokens.get(req.headers.authorization?.replace(/^Bearer /, '') ?? '');
     if (!who) return json(res, 401, { message: 'Bad credentials' });
     // GitHub leaves the profile's email empty unless it was made public; clients then ask for the list.
-    if (url.pathname === '/api/v3/user') return json(res, 200, { id: who.id, login: who.login, name: who.name, email: null, avatar_url: null });
+    if (url.pathname === '/api/v3/user')
+      return json(res, 200, { id: who.id, login: who.login, name: who.name, email: null, avatar_url: null });
     if (url.pathname === '/api/v3/user/emails') return json(res, 200, who.emails);
     return json(res, 404, { message: 'Not Found' });
-  });
+  }
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   return {

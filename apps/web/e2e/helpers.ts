@@ -33,7 +33,12 @@ export async function sendMessage(page: Page, text: string) {
 }
 
 /** Scripts the fake model's next reply (see packages/fake-openai/README.md). */
-export async function scriptNextReply(behaviour: { reply?: string; delayMs?: number; chunkSize?: number; fault?: string }) {
+export async function scriptNextReply(behaviour: {
+  reply?: string;
+  delayMs?: number;
+  chunkSize?: number;
+  fault?: string;
+}) {
   const response = await fetch(`${process.env.E2E_FAKE_OPENAI_URL}/__control/enqueue`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -45,7 +50,9 @@ export async function scriptNextReply(behaviour: { reply?: string; delayMs?: num
 /** Gives a student `count` sessions straight in the database (through a child process, as global setup does). */
 export function seedSessions(email: string, count: number) {
   const script = path.join(import.meta.dirname, 'database.ts');
-  execFileSync('npx', ['tsx', script, 'sessions', process.env.E2E_DATABASE_NAME!, email, String(count)], { stdio: 'inherit' });
+  execFileSync('npx', ['tsx', script, 'sessions', process.env.E2E_DATABASE_NAME!, email, String(count)], {
+    stdio: 'inherit',
+  });
 }
 
 export const tutorReplies = (page: Page) => page.locator('li[data-role="ASSISTANT"]');

@@ -44,7 +44,9 @@ test('a new student signs in with GitHub, lands on their home and joins a class'
   await snap(page, 'oauth-student-home');
 });
 
-test('a GitHub account with an unverified copy of a teacher’s email cannot open the teacher’s account', async ({ page }) => {
+test('a GitHub account with an unverified copy of a teacher’s email cannot open the teacher’s account', async ({
+  page,
+}) => {
   github.signInAs({
     id: 6666,
     login: 'impostor',
@@ -56,17 +58,23 @@ test('a GitHub account with an unverified copy of a teacher’s email cannot ope
   await page.getByRole('button', { name: 'Continue with GitHub' }).click();
 
   await expect(page).toHaveURL(/\/sign-in\?error=EmailUnverified$/);
-  await expect(page.getByRole('alert').filter({ hasText: 'Lumi needs an email address your provider has verified' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Lumi needs an email address your provider has verified' }),
+  ).toBeVisible();
   await snap(page, 'oauth-unverified');
   // Still signed out: the teacher's pages send the visitor to sign in.
   await page.goto('/teacher');
   await expect(page).toHaveURL(/\/sign-in$/);
 });
 
-test('any other way back from a provider says the sign-in did not work, whatever the address carries', async ({ page }) => {
+test('any other way back from a provider says the sign-in did not work, whatever the address carries', async ({
+  page,
+}) => {
   for (const error of ['Configuration', 'OAuthCallbackError', 'toString']) {
     await page.goto(`/sign-in?error=${error}`);
-    await expect(page.getByRole('alert').filter({ hasText: 'Signing in with that provider did not work.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Signing in with that provider did not work.' }),
+    ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
   }
 });

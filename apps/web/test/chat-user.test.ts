@@ -5,7 +5,10 @@ import { chatUser } from '../src/server/chat-user';
 const secret = 'test-secret-0123456789-0123456789';
 const salt = 'authjs.session-token';
 
-const sessionCookie = async (token: Record<string, unknown>, options: { maxAge?: number; secret?: string; name?: string } = {}) => {
+const sessionCookie = async (
+  token: Record<string, unknown>,
+  options: { maxAge?: number; secret?: string; name?: string } = {},
+) => {
   const name = options.name ?? salt;
   const value = await encode({ token, secret: options.secret ?? secret, salt: name, maxAge: options.maxAge });
   return `${name}=${value}`;
@@ -40,7 +43,10 @@ describe('chatUser: the caller of a chat stream, from the session cookie', () =>
   });
 
   it('reads the __Secure- cookie that Auth.js sets over HTTPS', async () => {
-    const cookie = await sessionCookie({ uid: 'cy', role: 'TEACHER', name: 'Cy' }, { name: '__Secure-authjs.session-token' });
+    const cookie = await sessionCookie(
+      { uid: 'cy', role: 'TEACHER', name: 'Cy' },
+      { name: '__Secure-authjs.session-token' },
+    );
     expect(await chatUser(request(cookie), secret)).toMatchObject({ id: 'cy', role: 'TEACHER' });
   });
 

@@ -2,7 +2,12 @@ import type { Account } from 'next-auth';
 import { describe, expect, it } from 'vitest';
 import { emailVerified } from '../src/server/oauth';
 
-const account = (provider: string): Account => ({ provider, type: 'oidc', providerAccountId: '1', access_token: 'token' });
+const account = (provider: string): Account => ({
+  provider,
+  type: 'oidc',
+  providerAccountId: '1',
+  access_token: 'token',
+});
 
 // GitHub's side is covered end to end by e2e/oauth.spec.ts against a stand-in GitHub.
 describe('emailVerified: an OAuth email opens a Lumi account only when the provider vouches for it', () => {

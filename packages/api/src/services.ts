@@ -1,4 +1,10 @@
-import { createModeratorFromEnv, createProviderFromEnv, envInteger, loadCatalog, loadTokenizers } from '@lumi/chat-core';
+import {
+  createModeratorFromEnv,
+  createProviderFromEnv,
+  envInteger,
+  loadCatalog,
+  loadTokenizers,
+} from '@lumi/chat-core';
 import { createPrismaClient } from '@lumi/db';
 import { GenerationRegistry } from './chat/generation';
 import type { LumiServices } from './context';
@@ -19,7 +25,10 @@ export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides
 }
 
 /** Builds one node's collaborators from the environment: the database, the model provider, moderation. */
-export function createServices(env: NodeJS.ProcessEnv = process.env, overrides: Partial<LumiServices> = {}): LumiServices {
+export function createServices(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<LumiServices> = {},
+): LumiServices {
   const configured = configureFromEnv(env, overrides);
   // Paid once as the node starts rather than in front of some student's first token.
   loadTokenizers(configured.catalog.list().filter((m) => !m.legacy));

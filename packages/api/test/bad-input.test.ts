@@ -46,26 +46,72 @@ const anonymous = () => world.caller(null);
 
 describe('bad input gets a clear error and changes nothing', () => {
   const cases: Array<[string, () => Promise<unknown>]> = [
-    ['signUp: bad email', () => anonymous().account.signUp({ role: 'TEACHER', name: 'T', email: 'not-an-email', password: 'long enough' })],
-    ['signUp: short password', () => anonymous().account.signUp({ role: 'TEACHER', name: 'T', email: 't2@school.test', password: 'short' })],
-    ['signUp: unknown join code', () => anonymous().account.signUp({ role: 'STUDENT', name: 'S', email: 's9@school.test', password: 'long enough', joinCode: 'NOPE99' })],
-    ['signUp: taken email', () => anonymous().account.signUp({ role: 'TEACHER', name: 'T', email: 'TEACHER@school.test', password: 'long enough' })],
-    ['signUp: wrong role', () => anonymous().account.signUp({ role: 'ADMIN', name: 'A', email: 'a2@school.test', password: 'long enough' } as never)],
+    [
+      'signUp: bad email',
+      () => anonymous().account.signUp({ role: 'TEACHER', name: 'T', email: 'not-an-email', password: 'long enough' }),
+    ],
+    [
+      'signUp: short password',
+      () => anonymous().account.signUp({ role: 'TEACHER', name: 'T', email: 't2@school.test', password: 'short' }),
+    ],
+    [
+      'signUp: unknown join code',
+      () =>
+        anonymous().account.signUp({
+          role: 'STUDENT',
+          name: 'S',
+          email: 's9@school.test',
+          password: 'long enough',
+          joinCode: 'NOPE99',
+        }),
+    ],
+    [
+      'signUp: taken email',
+      () =>
+        anonymous().account.signUp({
+          role: 'TEACHER',
+          name: 'T',
+          email: 'TEACHER@school.test',
+          password: 'long enough',
+        }),
+    ],
+    [
+      'signUp: wrong role',
+      () =>
+        anonymous().account.signUp({
+          role: 'ADMIN',
+          name: 'A',
+          email: 'a2@school.test',
+          password: 'long enough',
+        } as never),
+    ],
     ['setLanguage: unknown language', () => student().account.setLanguage({ language: 'FR' as never })],
     ['classes.create: empty name', () => teacher().classes.create({ name: '  ' })],
     ['classes.create: negative budget', () => teacher().classes.create({ name: 'X', dailyTokenBudget: -5 })],
     ['classes.create: unknown model', () => teacher().classes.create({ name: 'X', allowedModels: ['gpt-99'] })],
-    ['classes.update: huge instructions', () => teacher().classes.update({ classId: world.classId, extraInstructions: 'x'.repeat(5000) })],
-    ['classes.update: fractional budget', () => teacher().classes.update({ classId: world.classId, dailyTokenBudget: 1.5 })],
+    [
+      'classes.update: huge instructions',
+      () => teacher().classes.update({ classId: world.classId, extraInstructions: 'x'.repeat(5000) }),
+    ],
+    [
+      'classes.update: fractional budget',
+      () => teacher().classes.update({ classId: world.classId, dailyTokenBudget: 1.5 }),
+    ],
     ['classes.join: malformed code', () => student().classes.join({ joinCode: 'a b' })],
     ['classes.join: unknown code', () => student().classes.join({ joinCode: 'ZZZZ99' })],
     ['conversations.create: custom without persona', () => student().conversations.create({ mode: 'CUSTOM' })],
     ['conversations.create: unknown mode', () => student().conversations.create({ mode: 'POETRY' as never })],
-    ['conversations.create: class not joined', () => student().conversations.create({ mode: 'GENERAL', classId: 'c_missing' })],
+    [
+      'conversations.create: class not joined',
+      () => student().conversations.create({ mode: 'GENERAL', classId: 'c_missing' }),
+    ],
     ['conversations.list: limit too large', () => student().conversations.list({ limit: 10_000 })],
     ['conversations.rename: empty title', () => student().conversations.rename({ conversationId, title: '' })],
     ['conversations.rename: unknown id', () => student().conversations.rename({ conversationId: 'nope', title: 'Hi' })],
-    ['conversations.export: unknown format', () => student().conversations.export({ conversationId, format: 'pdf' as never })],
+    [
+      'conversations.export: unknown format',
+      () => student().conversations.export({ conversationId, format: 'pdf' as never }),
+    ],
     ['conversations.delete: unknown id', () => student().conversations.delete({ conversationId: 'nope' })],
     ['chat.stop: unknown message', () => student().chat.stop({ messageId: 'nope' })],
     ['usage.daily: zero days', () => student().usage.daily({ days: 0 })],
@@ -89,7 +135,9 @@ describe('bad input gets a clear error and changes nothing', () => {
       expect(result.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(result.error!.message.length).toBeGreaterThan(5);
     }
-    const garbage = await (await import('../src')).handleSendMessage(
+    const garbage = await (
+      await import('../src')
+    ).handleSendMessage(
       new Request('http://lumi.test/api/chat', { method: 'POST', body: '{not json' }),
       world.services,
       world.users.student,

@@ -12,7 +12,9 @@ it('50 concurrent sends never overspend the daily budget', async () => {
   const budget = 2_000;
   await world.db.prisma.class.update({ where: { id: world.classId }, data: { dailyTokenBudget: budget } });
   world.fake.setDefault({ reply: 'ok', delayMs: 5 });
-  const { id } = await world.caller(world.users.student).conversations.create({ mode: 'GENERAL', classId: world.classId });
+  const { id } = await world
+    .caller(world.users.student)
+    .conversations.create({ mode: 'GENERAL', classId: world.classId });
 
   const results = await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
@@ -62,7 +64,10 @@ it('a per-user rate limit says when it resets', async () => {
     expect(statuses).toEqual([200, 200, 429]);
     expect(new Date(resetAt!).getTime()).toBeGreaterThan(Date.now());
     // The refused message was not stored: two turns, four messages.
-    const stored = await limited.db.prisma.message.findMany({ where: { conversationId: id, role: 'USER' }, orderBy: { seq: 'asc' } });
+    const stored = await limited.db.prisma.message.findMany({
+      where: { conversationId: id, role: 'USER' },
+      orderBy: { seq: 'asc' },
+    });
     expect(stored.map((m) => m.content)).toEqual(['hi 0', 'hi 1']);
   } finally {
     await limited.close();
@@ -76,10 +81,38 @@ it('daily usage: one row per day, oldest first, only the caller’s tokens, zero
   const base = { classId: world.classId, kind: 'CHAT' as const, model: 'gpt-4o-mini', cachedTokens: 0 };
   await db.usageEvent.createMany({
     data: [
-      { ...base, userId: world.users.student.id, promptTokens: 100, completionTokens: 50, costMicros: 45, createdAt: daysAgo(2) },
-      { ...base, userId: world.users.student.id, promptTokens: 10, completionTokens: 5, costMicros: 4, createdAt: daysAgo(2) },
-      { ...base, userId: world.users.otherStudent.id, promptTokens: 999, completionTokens: 999, costMicros: 999, createdAt: daysAgo(2) },
-      { ...base, userId: world.users.student.id, promptTokens: 7, completionTokens: 3, costMicros: 1, createdAt: daysAgo(20) },
+      {
+        ...base,
+        userId: world.users.student.id,
+        promptTokens: 100,
+        completionTokens: 50,
+        costMicros: 45,
+        createdAt: daysAgo(2),
+      },
+      {
+        ...base,
+        userId: world.users.student.id,
+        promptTokens: 10,
+        completionTokens: 5,
+        costMicros: 4,
+        createdAt: daysAgo(2),
+      },
+      {
+        ...base,
+        userId: world.users.otherStudent.id,
+        promptTokens: 999,
+        completionTokens: 999,
+        costMicros: 999,
+        createdAt: daysAgo(2),
+      },
+      {
+        ...base,
+        userId: world.users.student.id,
+        promptTokens: 7,
+        completionTokens: 3,
+        costMicros: 1,
+        createdAt: daysAgo(20),
+      },
     ],
   });
   const days = await world.caller(world.users.student).usage.daily({ days: 7 });

@@ -19,7 +19,10 @@ describe('a chat turn', () => {
   it('streams the reply, stores both messages and records exactly the provider’s usage', async () => {
     const { id } = await newConversation();
     world.fake.enqueue({ reply: 'Two plus two is four. Can you explain why?' });
-    const { status, events } = await send(world, world.users.student, { conversationId: id, content: 'What is 2 + 2?' });
+    const { status, events } = await send(world, world.users.student, {
+      conversationId: id,
+      content: 'What is 2 + 2?',
+    });
 
     expect(status).toBe(200);
     expect(events[0]).toMatchObject({ type: 'start', model: 'gpt-4o-mini' });
@@ -74,7 +77,8 @@ describe('a chat turn', () => {
     });
     const { id } = await newConversation();
     await send(world, world.users.student, { conversationId: id, content: 'Solve 3x = 9' });
-    const system = (world.fake.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }).messages[0]!;
+    const system = (world.fake.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> })
+      .messages[0]!;
     expect(system.role).toBe('system');
     expect(system.content).toContain('Always mention fractions.');
     expect(system.content.toLowerCase()).toMatch(/hint|guide/);
@@ -154,7 +158,12 @@ describe('a chat turn', () => {
     const { id } = await newConversation();
     world.fake.enqueue({ reply: 'a b c d e f g h i j', delayMs: 60 });
     const tab = new AbortController();
-    const stream = await openStream(world, world.users.student, { conversationId: id, content: 'Letters please' }, tab.signal);
+    const stream = await openStream(
+      world,
+      world.users.student,
+      { conversationId: id, content: 'Letters please' },
+      tab.signal,
+    );
     const start = await stream.next();
     await stream.next();
     tab.abort();
@@ -191,7 +200,10 @@ describe('a chat turn', () => {
   it('a clearly harmful message gets a kind refusal, a flag for the teacher, and no provider call', async () => {
     const { id } = await newConversation();
     const before = world.fake.requests.filter((r) => r.path.endsWith('/chat/completions')).length;
-    const { events } = await send(world, world.users.student, { conversationId: id, content: 'I want to kill myself tonight' });
+    const { events } = await send(world, world.users.student, {
+      conversationId: id,
+      content: 'I want to kill myself tonight',
+    });
     expect(replyText(events).toLowerCase()).toContain('trust');
     expect(world.fake.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(before);
     const flag = await world.db.prisma.moderationFlag.findFirstOrThrow({ where: { conversationId: id } });
@@ -219,7 +231,11 @@ describe('token counts across tokenizers', () => {
     await send(world, world.users.student, { conversationId: id, content: '你好！请用中文解释一下光合作用。' });
     // Without usage from the provider, the recorded prompt tokens are Lumi's own count of what it sent.
     world.fake.enqueue({ reply: 'Plants turn light into sugar.', omitUsage: true });
-    const second = await send(world, world.users.student, { conversationId: id, content: 'And in English? 🌱', model: 'gpt-3.5-turbo' });
+    const second = await send(world, world.users.student, {
+      conversationId: id,
+      content: 'And in English? 🌱',
+      model: 'gpt-3.5-turbo',
+    });
     const start = second.events[0];
     const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
 
@@ -243,7 +259,12 @@ describe('edits that cannot apply', () => {
     const olderId = opened?.type === 'start' ? opened.userMessageId : '';
     const before = await world.db.prisma.conversation.findUniqueOrThrow({ where: { id }, include: { messages: true } });
 
-    const result = await send(world, world.users.student, { conversationId: id, kind: 'edit', editOf: olderId, content: 'Changed' });
+    const result = await send(world, world.users.student, {
+      conversationId: id,
+      kind: 'edit',
+      editOf: olderId,
+      content: 'Changed',
+    });
     expect(result.status).toBe(400);
     expect(result.error!.code).toBe('NOT_EDITABLE');
     const after = await world.db.prisma.conversation.findUniqueOrThrow({ where: { id }, include: { messages: true } });

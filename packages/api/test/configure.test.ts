@@ -16,7 +16,9 @@ it('reads the chat rate limit, and refuses one that is not a whole number of sen
 it('reads the daily budget for sessions outside any class', () => {
   expect(configureFromEnv(env({})).personalDailyBudget).toBe(20_000);
   expect(configureFromEnv(env({ LUMI_PERSONAL_DAILY_BUDGET: '5000' })).personalDailyBudget).toBe(5_000);
-  expect(() => configureFromEnv(env({ LUMI_PERSONAL_DAILY_BUDGET: '20k' }))).toThrow('LUMI_PERSONAL_DAILY_BUDGET must be a whole number');
+  expect(() => configureFromEnv(env({ LUMI_PERSONAL_DAILY_BUDGET: '20k' }))).toThrow(
+    'LUMI_PERSONAL_DAILY_BUDGET must be a whole number',
+  );
 });
 
 it('refuses to run without a database', () => {

@@ -1,7 +1,14 @@
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import type { Role } from '@lumi/db';
 import { createTestDatabase, type TestDatabase } from '@lumi/db/testing';
-import { appRouter, createCallerFactory, createContext, createServices, handleSendMessage, handleFollowReply } from '../src';
+import {
+  appRouter,
+  createCallerFactory,
+  createContext,
+  createServices,
+  handleSendMessage,
+  handleFollowReply,
+} from '../src';
 import type { LumiServices, SessionUser, TurnEvent } from '../src';
 import { hashPassword } from '../src/account/passwords';
 
@@ -22,10 +29,7 @@ export interface World {
 export async function createWorld(env: Record<string, string> = {}): Promise<World> {
   const db = await createTestDatabase();
   const fake = await startFakeOpenAI();
-  const services = createServices(
-    { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, ...env },
-    { db: db.prisma },
-  );
+  const services = createServices({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, ...env }, { db: db.prisma });
   const passwordHash = await hashPassword('correct horse battery');
   const make = async (key: string, role: Role): Promise<SessionUser> => {
     const user = await db.prisma.user.create({
@@ -98,7 +102,11 @@ export async function follow(world: World, user: SessionUser | null, assistantMe
 
 async function readResponse(response: Response) {
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    return { status: response.status, events: [] as TurnEvent[], error: ((await response.json()) as { error: { code: string; message: string; resetAt?: string } }).error };
+    return {
+      status: response.status,
+      events: [] as TurnEvent[],
+      error: ((await response.json()) as { error: { code: string; message: string; resetAt?: string } }).error,
+    };
   }
   const text = await response.text();
   const events = text

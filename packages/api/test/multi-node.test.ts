@@ -15,7 +15,9 @@ const budgetRow = () => world.db.prisma.budgetDay.findFirstOrThrow({ where: { us
 
 /** Starts a slow reply on node A (world.services); returns its id and the student's live stream. */
 async function slowReplyOnNodeA() {
-  const { id } = await world.caller(world.users.student).conversations.create({ mode: 'GENERAL', classId: world.classId });
+  const { id } = await world
+    .caller(world.users.student)
+    .conversations.create({ mode: 'GENERAL', classId: world.classId });
   world.fake.enqueue({ reply: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16', delayMs: 250 });
   const stream = await openStream(world, world.users.student, { conversationId: id, content: 'Talk slowly' });
   const start = await stream.next();
@@ -97,7 +99,8 @@ it('a reply orphaned by a node that went away is closed on return, keeping its t
       createdAt: before.day,
     },
   });
-  await world.db.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
+  await world.db.prisma
+    .$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
 
   const { events } = await follow(world, world.users.student, orphan.id);
   expect(replyText(events)).toBe('Half a thought');

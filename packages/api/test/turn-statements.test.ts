@@ -76,6 +76,9 @@ it('a plain send on a model with another tokenizer stores the message counted fo
     expect(sent.tokenCount).toBe(countMessageTokens({ role: 'user', content }, 'gpt-3.5-turbo'));
     expect(sent.tokenCount).not.toBe(countMessageTokens({ role: 'user', content }, 'gpt-4o-mini'));
   } finally {
-    await world.db.prisma.class.update({ where: { id: world.classId }, data: { allowedModels: ['gpt-4o-mini', 'gpt-4o'] } });
+    await world.db.prisma.class.update({
+      where: { id: world.classId },
+      data: { allowedModels: ['gpt-4o-mini', 'gpt-4o'] },
+    });
   }
 });

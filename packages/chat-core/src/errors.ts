@@ -38,7 +38,13 @@ export interface ChatErrorOptions {
   cause?: unknown;
 }
 
-const retryableByDefault: ReadonlySet<ChatErrorCode> = new Set(['rate_limited', 'timeout', 'network', 'malformed', 'upstream']);
+const retryableByDefault: ReadonlySet<ChatErrorCode> = new Set([
+  'rate_limited',
+  'timeout',
+  'network',
+  'malformed',
+  'upstream',
+]);
 
 export class ChatError extends Error {
   override readonly name = 'ChatError';

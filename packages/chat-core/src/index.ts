@@ -4,10 +4,21 @@ export { ENCODING_NAMES, type EncodingName } from './tokens/encodings';
 export * from './models/model-entry';
 export { BUILTIN_MODELS } from './models/builtin';
 export * from './errors';
-export { createOpenAIProvider, openAIProviderConfigSchema, streamTimeoutsSchema, type OpenAIProviderConfig } from './providers/openai';
+export {
+  createOpenAIProvider,
+  openAIProviderConfigSchema,
+  streamTimeoutsSchema,
+  type OpenAIProviderConfig,
+} from './providers/openai';
 export { createOpenAIClient, type OpenAIClientOptions } from './providers/openai-client';
 export { ProxyConfigError, createProxyDispatcher, createProxyDispatcherFromEnv, type Env } from './net/proxy';
-export { backoffDelayMs, parseRetryAfterMs, retryPolicySchema, type RetryPolicy, type RetryPolicyInput } from './net/retry';
+export {
+  backoffDelayMs,
+  parseRetryAfterMs,
+  retryPolicySchema,
+  type RetryPolicy,
+  type RetryPolicyInput,
+} from './net/retry';
 export * from './models/catalog';
 export * from './cost';
 export * from './models/choose';

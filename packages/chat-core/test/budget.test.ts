@@ -17,13 +17,26 @@ function turns(...contents: string[]): HistoryMessage[] {
 }
 
 const systemPrompt = 'You are Lumi, a patient tutor.';
-const tokens = (...contents: string[]) => contents.reduce((sum, c) => sum + countMessageTokens({ role: 'user', content: c }, gpt4o), 0);
+const tokens = (...contents: string[]) =>
+  contents.reduce((sum, c) => sum + countMessageTokens({ role: 'user', content: c }, gpt4o), 0);
 
 describe('buildRequest', () => {
-  const history = turns('What is 2+2?', 'What do you think it is?', 'Four! And 3+3?', 'Try counting up from 3.', 'Six!');
+  const history = turns(
+    'What is 2+2?',
+    'What do you think it is?',
+    'Four! And 3+3?',
+    'Try counting up from 3.',
+    'Six!',
+  );
 
   it('sends everything that fits, in order, with the exact prompt count', () => {
-    const result = buildRequest({ model: 'gpt-4o', catalog: loadCatalog({ env: {} }), systemPrompt, history, maxTokens: 1000 });
+    const result = buildRequest({
+      model: 'gpt-4o',
+      catalog: loadCatalog({ env: {} }),
+      systemPrompt,
+      history,
+      maxTokens: 1000,
+    });
     expect(result.fits).toBe(true);
     expect(result.messages.map((m) => m.content)).toEqual([systemPrompt, ...history.map((m) => m.content)]);
     expect(result.messages[1]).toEqual({ role: 'user', content: 'What is 2+2?' });
@@ -32,7 +45,13 @@ describe('buildRequest', () => {
   });
 
   it('drops the oldest whole turns first and reports exactly what was left out', () => {
-    const all = buildRequest({ model: 'tiny', catalog: tiny(100_000), systemPrompt, history, maxTokens: 0 }).promptTokens;
+    const all = buildRequest({
+      model: 'tiny',
+      catalog: tiny(100_000),
+      systemPrompt,
+      history,
+      maxTokens: 0,
+    }).promptTokens;
     // Room for everything except the first two turns.
     const window = all - tokens('What is 2+2?', 'What do you think it is?') + 1;
     const result = buildRequest({ model: 'tiny', catalog: tiny(window), systemPrompt, history, maxTokens: 0 });
@@ -50,14 +69,35 @@ describe('buildRequest', () => {
   });
 
   it('always keeps the newest user turn even past maxHistoryTokens, and limits older history', () => {
-    const result = buildRequest({ model: 'gpt-4o', catalog: loadCatalog({ env: {} }), systemPrompt, history, maxTokens: 100, maxHistoryTokens: 1 });
+    const result = buildRequest({
+      model: 'gpt-4o',
+      catalog: loadCatalog({ env: {} }),
+      systemPrompt,
+      history,
+      maxTokens: 100,
+      maxHistoryTokens: 1,
+    });
     expect(result.includedIds).toEqual(['m5']);
-    const some = buildRequest({ model: 'gpt-4o', catalog: loadCatalog({ env: {} }), systemPrompt, history, maxTokens: 100, maxHistoryTokens: tokens('Six!', 'Try counting up from 3.') });
+    const some = buildRequest({
+      model: 'gpt-4o',
+      catalog: loadCatalog({ env: {} }),
+      systemPrompt,
+      history,
+      maxTokens: 100,
+      maxHistoryTokens: tokens('Six!', 'Try counting up from 3.'),
+    });
     expect(some.includedIds).toEqual(['m4', 'm5']);
   });
 
   it('includes the rolling summary as a system message after the system prompt', () => {
-    const result = buildRequest({ model: 'gpt-4o', catalog: loadCatalog({ env: {} }), systemPrompt, summary: { text: 'The student is practising addition.' }, history, maxTokens: 100 });
+    const result = buildRequest({
+      model: 'gpt-4o',
+      catalog: loadCatalog({ env: {} }),
+      systemPrompt,
+      summary: { text: 'The student is practising addition.' },
+      history,
+      maxTokens: 100,
+    });
     expect(result.summaryIncluded).toBe(true);
     expect(result.messages[1]).toEqual(summaryMessage('The student is practising addition.'));
     expect(result.promptTokens).toBe(countChatTokens(result.messages, 'gpt-4o'));
@@ -66,7 +106,14 @@ describe('buildRequest', () => {
   it('recounts a summary whose stored count was made for another encoding', () => {
     const text = 'The student is practising addition.';
     const foreign = { text, tokenCount: 1, tokenCountFormat: tokenCountFormat('gpt-3.5-turbo') };
-    const result = buildRequest({ model: 'gpt-4o', catalog: loadCatalog({ env: {} }), systemPrompt, summary: foreign, history, maxTokens: 100 });
+    const result = buildRequest({
+      model: 'gpt-4o',
+      catalog: loadCatalog({ env: {} }),
+      systemPrompt,
+      summary: foreign,
+      history,
+      maxTokens: 100,
+    });
     expect(result.promptTokens).toBe(countChatTokens(result.messages, 'gpt-4o'));
   });
 
@@ -75,7 +122,13 @@ describe('buildRequest', () => {
     const trusted = buildRequest({ model: 'tiny', catalog: tiny(2_500), systemPrompt, history: stored, maxTokens: 0 });
     expect(trusted.includedIds).toEqual(['m4', 'm5']); // the stored (inflated) counts were believed
     const foreign = stored.map((m) => ({ ...m, tokenCountFormat: tokenCountFormat('gpt-3.5-turbo') }));
-    const recounted = buildRequest({ model: 'tiny', catalog: tiny(2_500), systemPrompt, history: foreign, maxTokens: 0 });
+    const recounted = buildRequest({
+      model: 'tiny',
+      catalog: tiny(2_500),
+      systemPrompt,
+      history: foreign,
+      maxTokens: 0,
+    });
     expect(recounted.includedIds).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
   });
 
@@ -102,7 +155,9 @@ describe('buildRequest', () => {
             id: `m${i}`,
             role,
             content,
-            ...(storage === 'stored' ? { tokenCount: countMessageTokens({ role, content }, model), tokenCountFormat: tokenCountFormat(model) } : {}),
+            ...(storage === 'stored'
+              ? { tokenCount: countMessageTokens({ role, content }, model), tokenCountFormat: tokenCountFormat(model) }
+              : {}),
             ...(storage === 'foreign' ? { tokenCount: 1, tokenCountFormat: 'other+9' } : {}),
           }));
           const maxTokens = Math.floor(model.contextWindow * replyShare);

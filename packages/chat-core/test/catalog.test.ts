@@ -18,8 +18,17 @@ describe('built-in catalog', () => {
     expect(catalog.require('gpt-4o-mini').prices).toEqual({ input: 0.15, output: 0.6, cachedInput: 0.075 });
     expect(catalog.require('gpt-5').prices).toEqual({ input: 1.25, output: 10, cachedInput: 0.125 });
     expect(catalog.require('gpt-4.1').contextWindow).toBe(1_047_576);
-    expect(catalog.require('gpt-5-mini')).toMatchObject({ contextWindow: 400_000, maxOutput: 128_000, encoding: 'o200k_base' });
-    expect(catalog.require('gpt-3.5-turbo')).toMatchObject({ contextWindow: 16_385, maxOutput: 4_096, encoding: 'cl100k_base', legacy: true });
+    expect(catalog.require('gpt-5-mini')).toMatchObject({
+      contextWindow: 400_000,
+      maxOutput: 128_000,
+      encoding: 'o200k_base',
+    });
+    expect(catalog.require('gpt-3.5-turbo')).toMatchObject({
+      contextWindow: 16_385,
+      maxOutput: 4_096,
+      encoding: 'cl100k_base',
+      legacy: true,
+    });
     expect(catalog.require('lumi-demo')).toMatchObject({ offline: true, prices: { input: 0, output: 0 } });
     expect(catalog.list().map((m) => m.id)).toEqual(
       expect.arrayContaining(['gpt-4o', 'gpt-4.1-mini', 'gpt-4.1-nano', 'gpt-5-nano', 'gpt-3.5-turbo-16k']),
@@ -35,7 +44,9 @@ describe('built-in catalog', () => {
 
 describe('catalog file (LUMI_MODEL_CATALOG)', () => {
   it('adds models for OpenAI-compatible servers with sensible defaults', () => {
-    const file = catalogFile('add.json', { models: [{ id: 'llama3.1:8b', label: 'Llama 3.1 8B (Ollama)', contextWindow: 131_072, maxOutput: 4_096 }] });
+    const file = catalogFile('add.json', {
+      models: [{ id: 'llama3.1:8b', label: 'Llama 3.1 8B (Ollama)', contextWindow: 131_072, maxOutput: 4_096 }],
+    });
     const catalog = loadCatalog({ env: { LUMI_MODEL_CATALOG: file } });
     expect(catalog.require('llama3.1:8b')).toMatchObject({
       encoding: 'o200k_base',
@@ -55,17 +66,40 @@ describe('catalog file (LUMI_MODEL_CATALOG)', () => {
 
   it('prefers an explicit file over the environment', () => {
     const envFile = catalogFile('env.json', { models: [{ id: 'from-env', contextWindow: 1000, maxOutput: 100 }] });
-    const explicit = catalogFile('explicit.json', { models: [{ id: 'explicit', contextWindow: 1000, maxOutput: 100 }] });
+    const explicit = catalogFile('explicit.json', {
+      models: [{ id: 'explicit', contextWindow: 1000, maxOutput: 100 }],
+    });
     const catalog = loadCatalog({ env: { LUMI_MODEL_CATALOG: envFile }, file: explicit });
     expect(catalog.get('explicit')).toBeDefined();
     expect(catalog.get('from-env')).toBeUndefined();
   });
 
   it.each([
-    ['bad-type.json', { models: [{ id: 'x', contextWindow: 'big', maxOutput: 10 }] }, /bad-type\.json: models\[0\]\.contextWindow/],
-    ['missing.json', { models: [{ id: 'ok', contextWindow: 10, maxOutput: 1 }, { id: 'new-model', maxOutput: 10 }] }, /missing\.json: models\[1\]\.contextWindow/],
-    ['unknown-key.json', { models: [{ id: 'gpt-4o', contextWindo: 5 }] }, /unknown-key\.json: models\[0\].*contextWindo/],
-    ['bad-encoding.json', { models: [{ id: 'gpt-4o', encoding: 'p50k' }] }, /bad-encoding\.json: models\[0\]\.encoding/],
+    [
+      'bad-type.json',
+      { models: [{ id: 'x', contextWindow: 'big', maxOutput: 10 }] },
+      /bad-type\.json: models\[0\]\.contextWindow/,
+    ],
+    [
+      'missing.json',
+      {
+        models: [
+          { id: 'ok', contextWindow: 10, maxOutput: 1 },
+          { id: 'new-model', maxOutput: 10 },
+        ],
+      },
+      /missing\.json: models\[1\]\.contextWindow/,
+    ],
+    [
+      'unknown-key.json',
+      { models: [{ id: 'gpt-4o', contextWindo: 5 }] },
+      /unknown-key\.json: models\[0\].*contextWindo/,
+    ],
+    [
+      'bad-encoding.json',
+      { models: [{ id: 'gpt-4o', encoding: 'p50k' }] },
+      /bad-encoding\.json: models\[0\]\.encoding/,
+    ],
     ['not-json.json', '{ models: ', /not-json\.json: /],
   ])('rejects %s with an error naming the file and the field', (name, content, message) => {
     const file = catalogFile(name, content);

@@ -14,7 +14,9 @@ describe('costMicros', () => {
 
   it('uses exact integer arithmetic where floating point would drift', () => {
     // gpt-4.1-nano: 2 x 0.1 + 7 x 0.4 is 3.0000000000000004 in floating point; a naive ceil would bill 4.
-    expect(costMicros({ promptTokens: 2, cachedTokens: 0, completionTokens: 7 }, catalog.require('gpt-4.1-nano'))).toBe(3);
+    expect(costMicros({ promptTokens: 2, cachedTokens: 0, completionTokens: 7 }, catalog.require('gpt-4.1-nano'))).toBe(
+      3,
+    );
   });
 
   it('rounds up once at the end, not per token class', () => {
@@ -29,7 +31,9 @@ describe('costMicros', () => {
   });
 
   it('is free for the offline demo tutor', () => {
-    expect(costMicros({ promptTokens: 5_000, cachedTokens: 0, completionTokens: 900 }, catalog.require('lumi-demo'))).toBe(0);
+    expect(
+      costMicros({ promptTokens: 5_000, cachedTokens: 0, completionTokens: 900 }, catalog.require('lumi-demo')),
+    ).toBe(0);
   });
 
   it('property: integer, never below the exact cost and less than one micro-dollar above it', () => {
@@ -44,7 +48,8 @@ describe('costMicros', () => {
           const cachedTokens = Math.min(cachedRaw, promptTokens);
           const cost = costMicros({ promptTokens, cachedTokens, completionTokens }, model);
           const { input, output, cachedInput } = model.prices;
-          const exact = (promptTokens - cachedTokens) * input + cachedTokens * (cachedInput ?? input) + completionTokens * output;
+          const exact =
+            (promptTokens - cachedTokens) * input + cachedTokens * (cachedInput ?? input) + completionTokens * output;
           expect(Number.isInteger(cost)).toBe(true);
           expect(cost).toBeGreaterThanOrEqual(exact - 1e-6);
           expect(cost).toBeLessThan(exact + 1);

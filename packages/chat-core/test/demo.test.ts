@@ -41,7 +41,11 @@ describe('demo tutor', () => {
     const outcome = await collect(demo, request);
     expect(usageOf(outcome)).toEqual({
       type: 'usage',
-      usage: { promptTokens: countChatTokens(request.messages, DEMO_MODEL), completionTokens: countTokens(outcome.text, DEMO_MODEL), cachedTokens: 0 },
+      usage: {
+        promptTokens: countChatTokens(request.messages, DEMO_MODEL),
+        completionTokens: countTokens(outcome.text, DEMO_MODEL),
+        cachedTokens: 0,
+      },
     });
   });
 

@@ -13,7 +13,8 @@ beforeEach(() => fake.reset());
 afterAll(() => fake.close());
 
 const request: ChatRequest = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }], maxTokens: 50 };
-const fromEnv = (env: Record<string, string>) => createProviderFromEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, ...env });
+const fromEnv = (env: Record<string, string>) =>
+  createProviderFromEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, ...env });
 
 describe('provider timeouts and retries from the environment', () => {
   it('gives up on a silent model after LUMI_FIRST_TOKEN_TIMEOUT_MS instead of the default 45 s', async () => {
@@ -27,7 +28,10 @@ describe('provider timeouts and retries from the environment', () => {
 
   it('tries a failing server as often as LUMI_PROVIDER_RETRIES says', async () => {
     fake.setDefault({ fault: 'server_error', status: 503 });
-    for (const [retries, attempts] of [['0', 1], ['1', 2]] as const) {
+    for (const [retries, attempts] of [
+      ['0', 1],
+      ['1', 2],
+    ] as const) {
       fake.requests.length = 0;
       const outcome = await collect(fromEnv({ LUMI_PROVIDER_RETRIES: retries }), request);
       expect(outcome.error).toMatchObject({ code: 'upstream', status: 503 });

@@ -20,7 +20,10 @@ describe('OpenAI moderator against the fake /v1/moderations', () => {
     const result = await moderator().check('How do plants make food?');
     expect(result).toMatchObject({ flagged: false, refuse: false });
     expect(result.categories['self-harm/intent']).toBeLessThan(0.01);
-    expect(fake.requests[0]).toMatchObject({ path: '/v1/moderations', body: { model: 'omni-moderation-latest', input: 'How do plants make food?' } });
+    expect(fake.requests[0]).toMatchObject({
+      path: '/v1/moderations',
+      body: { model: 'omni-moderation-latest', input: 'How do plants make food?' },
+    });
   });
 
   it('refuses self-harm intent and violent threats, flags without refusing plain insults', async () => {
@@ -52,7 +55,11 @@ describe('OpenAI moderator against the fake /v1/moderations', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = silent.address() as AddressInfo;
-      const stalled = createOpenAIModerator({ apiKey: 'sk-test', baseURL: `http://127.0.0.1:${port}/v1`, timeoutMs: 200 });
+      const stalled = createOpenAIModerator({
+        apiKey: 'sk-test',
+        baseURL: `http://127.0.0.1:${port}/v1`,
+        timeoutMs: 200,
+      });
       await expect(stalled.check('hello')).rejects.toMatchObject({ code: 'timeout' });
     } finally {
       silent.closeAllConnections();

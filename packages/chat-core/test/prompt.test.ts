@@ -6,13 +6,29 @@ import { buildSystemPrompt } from '../src/prompt/system-prompt';
 describe('TUTOR_MODES and TUTOR_RULES', () => {
   it('cover every Prisma TutorMode with English and Chinese labels and descriptions', () => {
     expect(TUTOR_MODES.map((m) => m.id)).toEqual([...TUTOR_MODE_IDS]);
-    expect(TUTOR_MODE_IDS).toEqual(['GENERAL', 'MATHS', 'SCIENCE', 'PROGRAMMING', 'WRITING', 'TRANSLATION', 'LANGUAGE_PRACTICE', 'CUSTOM']);
+    expect(TUTOR_MODE_IDS).toEqual([
+      'GENERAL',
+      'MATHS',
+      'SCIENCE',
+      'PROGRAMMING',
+      'WRITING',
+      'TRANSLATION',
+      'LANGUAGE_PRACTICE',
+      'CUSTOM',
+    ]);
     for (const entry of [...TUTOR_MODES, ...TUTOR_RULES]) {
-      for (const text of [entry.label.en, entry.label.zh, entry.description.en, entry.description.zh]) expect(text.length).toBeGreaterThan(1);
+      for (const text of [entry.label.en, entry.label.zh, entry.description.en, entry.description.zh])
+        expect(text.length).toBeGreaterThan(1);
       expect(entry.label.zh).toMatch(/\p{Script=Han}/u);
     }
     expect(TUTOR_RULES.map((r) => r.key)).toEqual(
-      expect.arrayContaining(['guide-dont-answer', 'age-appropriate', 'show-steps', 'encourage', 'no-homework-completion']),
+      expect.arrayContaining([
+        'guide-dont-answer',
+        'age-appropriate',
+        'show-steps',
+        'encourage',
+        'no-homework-completion',
+      ]),
     );
   });
 });
@@ -40,7 +56,9 @@ describe('buildSystemPrompt', () => {
   });
 
   it('uses the persona for CUSTOM mode and requires one', () => {
-    expect(buildSystemPrompt({ mode: 'CUSTOM', persona: 'Professor Owl, who loves history.' })).toContain('Professor Owl, who loves history.');
+    expect(buildSystemPrompt({ mode: 'CUSTOM', persona: 'Professor Owl, who loves history.' })).toContain(
+      'Professor Owl, who loves history.',
+    );
     expect(() => buildSystemPrompt({ mode: 'CUSTOM' })).toThrow(/persona/);
   });
 

@@ -8,7 +8,11 @@ export interface StreamOutcome {
 }
 
 /** Drains a stream the way a caller would: keeps the text, and the error if one ends it. */
-export async function collect(provider: ChatProvider, request: ChatRequest, onDelta?: (text: string) => void): Promise<StreamOutcome> {
+export async function collect(
+  provider: ChatProvider,
+  request: ChatRequest,
+  onDelta?: (text: string) => void,
+): Promise<StreamOutcome> {
   const outcome: StreamOutcome = { text: '', events: [] };
   try {
     for await (const event of provider.stream(request)) {

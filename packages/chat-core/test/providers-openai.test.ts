@@ -44,7 +44,12 @@ describe('OpenAI provider against the fake server', () => {
       usage: { promptTokens: reported?.prompt_tokens, completionTokens: reported?.completion_tokens, cachedTokens: 4 },
     });
     expect(outcome.events.at(-1)).toEqual({ type: 'done', finishReason: 'stop', model: 'gpt-4o-mini' });
-    expect(fake.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true }, max_completion_tokens: 200, user: 'student-7' });
+    expect(fake.requests[0]?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+      max_completion_tokens: 200,
+      user: 'student-7',
+    });
   });
 
   it('reports finish reason length when the reply hits the token cap', async () => {
@@ -134,9 +139,13 @@ describe('OpenAI provider against the fake server', () => {
   it('ends with aborted when the caller aborts midway, keeping the text and closing the upstream socket', async () => {
     fake.enqueue({ reply: 'one two three four five six seven eight', delayMs: 20 });
     const controller = new AbortController();
-    const outcome = await collect(provider({ timeouts: { idleMs: 5_000 } }), request({ signal: controller.signal }), (text) => {
-      if (text.split(' ').length >= 2) controller.abort();
-    });
+    const outcome = await collect(
+      provider({ timeouts: { idleMs: 5_000 } }),
+      request({ signal: controller.signal }),
+      (text) => {
+        if (text.split(' ').length >= 2) controller.abort();
+      },
+    );
     expect(outcome.error).toBeUndefined();
     expect(outcome.text).toBe('one two');
     expect(outcome.events.at(-1)).toEqual({ type: 'done', finishReason: 'aborted', model: 'gpt-4o-mini' });

@@ -22,7 +22,9 @@ describe('backoff', () => {
   const policy = { baseDelayMs: 100, maxDelayMs: 1_000 };
 
   it('doubles the ceiling each attempt up to the cap, with full jitter below it', () => {
-    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelayMs(attempt, policy, () => 1))).toEqual([100, 200, 400, 800, 1000, 1000]);
+    expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelayMs(attempt, policy, () => 1))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
     expect(backoffDelayMs(3, policy, () => 0)).toBe(0);
     expect(backoffDelayMs(3, policy, () => 0.5)).toBe(400);
   });

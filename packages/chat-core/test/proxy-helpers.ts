@@ -9,7 +9,13 @@ export interface TestProxy {
   close(): Promise<void>;
 }
 
-function tunnel(client: Socket, host: string, port: number, sockets: Set<Socket>, onOpen: (upstream: Socket) => void): void {
+function tunnel(
+  client: Socket,
+  host: string,
+  port: number,
+  sockets: Set<Socket>,
+  onOpen: (upstream: Socket) => void,
+): void {
   const upstream = connect(port, host, () => onOpen(upstream));
   for (const socket of [client, upstream]) {
     sockets.add(socket);

@@ -19,7 +19,11 @@ beforeEach(() => {
 });
 afterAll(() => Promise.all([fake.close(), httpProxy.close(), socksProxy.close()]));
 
-const request: ChatRequest = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello through a proxy' }], maxTokens: 50 };
+const request: ChatRequest = {
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'Hello through a proxy' }],
+  maxTokens: 50,
+};
 
 async function chatVia(env: Record<string, string>) {
   const provider = createProviderFromEnv({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: fake.url, ...env });
@@ -59,7 +63,9 @@ describe('proxies', () => {
   it('names the variable when a proxy URL is unusable, without echoing credentials', () => {
     const attempt = (env: Record<string, string>) => () => createProviderFromEnv({ OPENAI_API_KEY: 'sk-test', ...env });
     expect(attempt({ OPENAI_PROXY: 'not a url' })).toThrow(ProxyConfigError);
-    expect(attempt({ OPENAI_PROXY: 'ftp://proxy.school.example:21' })).toThrow(/OPENAI_PROXY uses unsupported scheme "ftp:"/);
+    expect(attempt({ OPENAI_PROXY: 'ftp://proxy.school.example:21' })).toThrow(
+      /OPENAI_PROXY uses unsupported scheme "ftp:"/,
+    );
     expect(attempt({ HTTPS_PROXY: 'socks5://127.0.0.1:1080' })).toThrow(/HTTPS_PROXY/);
     expect(attempt({ OPENAI_PROXY: 'http://user:secret@' })).toThrow(/OPENAI_PROXY.*\/\/\*\*\*@/);
     expect(attempt({ OPENAI_PROXY: 'http://user:secret@' })).not.toThrow(/secret/);

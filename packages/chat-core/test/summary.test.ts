@@ -35,7 +35,13 @@ describe('summarizeTurns', () => {
   it('folds the previous summary and new turns into one summary and reports usage and tokens', async () => {
     const usage = { promptTokens: 120, completionTokens: 12, cachedTokens: 0 };
     const { provider, requests } = scriptedProvider(['The student ', 'is adding fractions.  '], { usage });
-    const result = await summarizeTurns({ provider, model, previousSummary: 'Met the student.', turns, maxTokens: 200 });
+    const result = await summarizeTurns({
+      provider,
+      model,
+      previousSummary: 'Met the student.',
+      turns,
+      maxTokens: 200,
+    });
 
     expect(result).toEqual({
       summary: 'The student is adding fractions.',
@@ -59,9 +65,20 @@ describe('summarizeTurns', () => {
   });
 
   it('fails visibly on an aborted or empty summary instead of storing nothing', async () => {
-    await expect(summarizeTurns({ provider: scriptedProvider(['Half'], { finishReason: 'aborted' }).provider, model, turns, maxTokens: 50 })).rejects.toThrow(SummaryFailedError);
-    await expect(summarizeTurns({ provider: scriptedProvider(['  ']).provider, model, turns, maxTokens: 50 })).rejects.toThrow(/empty summary/);
-    await expect(summarizeTurns({ provider: scriptedProvider(['x']).provider, model, turns: [], maxTokens: 50 })).rejects.toThrow(RangeError);
+    await expect(
+      summarizeTurns({
+        provider: scriptedProvider(['Half'], { finishReason: 'aborted' }).provider,
+        model,
+        turns,
+        maxTokens: 50,
+      }),
+    ).rejects.toThrow(SummaryFailedError);
+    await expect(
+      summarizeTurns({ provider: scriptedProvider(['  ']).provider, model, turns, maxTokens: 50 }),
+    ).rejects.toThrow(/empty summary/);
+    await expect(
+      summarizeTurns({ provider: scriptedProvider(['x']).provider, model, turns: [], maxTokens: 50 }),
+    ).rejects.toThrow(RangeError);
   });
 });
 

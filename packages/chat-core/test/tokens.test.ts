@@ -109,9 +109,9 @@ describe('chat framing', () => {
     expect(countChatTokens(chat, { encoding: 'cl100k_base', messageOverhead: 3 })).toBe(
       encodeChatCl100k(chat, 'gpt-4').length,
     );
-    expect(countChatTokens(chat, 'gpt-3.5-turbo') - countChatTokens(chat, { encoding: 'cl100k_base', messageOverhead: 3 })).toBe(
-      chat.length,
-    );
+    expect(
+      countChatTokens(chat, 'gpt-3.5-turbo') - countChatTokens(chat, { encoding: 'cl100k_base', messageOverhead: 3 }),
+    ).toBe(chat.length);
   });
 
   it('sums message counts plus reply priming', () => {
@@ -127,8 +127,12 @@ describe('chat framing', () => {
     });
     fc.assert(
       fc.property(fc.array(message, { maxLength: 6 }), (messages) => {
-        expect(countChatTokens(messages, 'gpt-4o')).toBe(encodeChatO200k(messages, 'gpt-4o', { disallowedSpecial: new Set() }).length);
-        expect(countChatTokens(messages, 'gpt-3.5-turbo')).toBe(encodeChatCl100k(messages, 'gpt-3.5-turbo', { disallowedSpecial: new Set() }).length);
+        expect(countChatTokens(messages, 'gpt-4o')).toBe(
+          encodeChatO200k(messages, 'gpt-4o', { disallowedSpecial: new Set() }).length,
+        );
+        expect(countChatTokens(messages, 'gpt-3.5-turbo')).toBe(
+          encodeChatCl100k(messages, 'gpt-3.5-turbo', { disallowedSpecial: new Set() }).length,
+        );
       }),
       { numRuns: 100 },
     );

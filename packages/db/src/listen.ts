@@ -44,7 +44,9 @@ export function listen(
     };
     const check = () => {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), healthCheckMs / 2)));
+      const late = new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('no answer')), healthCheckMs / 2)),
+      );
       Promise.race([connection.query('SELECT 1'), late])
         .catch(reconnect)
         .finally(() => clearTimeout(timer));

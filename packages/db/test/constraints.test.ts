@@ -17,7 +17,9 @@ function createUser(role: 'STUDENT' | 'TEACHER' = 'STUDENT') {
 
 async function createClass() {
   const teacher = await createUser('TEACHER');
-  return prisma.class.create({ data: { name: 'Physics 9B', teacherId: teacher.id, joinCode: unique('CODE').toUpperCase() } });
+  return prisma.class.create({
+    data: { name: 'Physics 9B', teacherId: teacher.id, joinCode: unique('CODE').toUpperCase() },
+  });
 }
 
 function createConversation(studentId: string, classId?: string) {
@@ -25,7 +27,9 @@ function createConversation(studentId: string, classId?: string) {
 }
 
 function addMessage(conversationId: string, clientId: string | null) {
-  return prisma.message.create({ data: { conversationId, role: 'USER', content: 'Why is the sky blue?', tokenCount: 6, clientId } });
+  return prisma.message.create({
+    data: { conversationId, role: 'USER', content: 'Why is the sky blue?', tokenCount: 6, clientId },
+  });
 }
 
 beforeAll(async () => {
@@ -40,14 +44,18 @@ afterAll(async () => {
 describe('uniqueness', () => {
   it('refuses a second account with the same email', async () => {
     await prisma.user.create({ data: { email: 'ada@school.test', name: 'Ada' } });
-    await expect(prisma.user.create({ data: { email: 'ada@school.test', name: 'Other Ada' } })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(prisma.user.create({ data: { email: 'ada@school.test', name: 'Other Ada' } })).rejects.toMatchObject({
+      code: 'P2002',
+    });
   });
 
   it('enrolls a student in a class once, and in several classes', async () => {
     const [student, physics, maths] = await Promise.all([createUser(), createClass(), createClass()]);
     await prisma.enrollment.create({ data: { studentId: student.id, classId: physics.id } });
 
-    await expect(prisma.enrollment.create({ data: { studentId: student.id, classId: physics.id } })).rejects.toMatchObject({ code: 'P2002' });
+    await expect(
+      prisma.enrollment.create({ data: { studentId: student.id, classId: physics.id } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
     await prisma.enrollment.create({ data: { studentId: student.id, classId: maths.id } });
     expect(await prisma.enrollment.count({ where: { studentId: student.id } })).toBe(2);
   });
@@ -76,7 +84,10 @@ describe('history survives deletions', () => {
 
     await prisma.class.delete({ where: { id: physics.id } });
 
-    const kept = await prisma.conversation.findUniqueOrThrow({ where: { id: conversation.id }, include: { messages: true } });
+    const kept = await prisma.conversation.findUniqueOrThrow({
+      where: { id: conversation.id },
+      include: { messages: true },
+    });
     expect(kept.classId).toBeNull();
     expect(kept.messages.map((message) => message.clientId).sort()).toEqual(['a', 'b']);
     expect(await prisma.enrollment.count({ where: { classId: physics.id } })).toBe(0);

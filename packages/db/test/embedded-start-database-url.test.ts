@@ -14,8 +14,8 @@ function prepare(databaseUrl: string): Promise<{ code: number | null; output: st
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code) => resolve({ code, output: output.trim() }));
   });
@@ -46,7 +46,10 @@ describe('npm start with a bad DATABASE_URL', () => {
   });
 
   it('rejects a URL for another kind of database', { timeout: 60_000 }, async () => {
-    expectOneSentenceNamingDatabaseUrl(await prepare('mysql://root@127.0.0.1:3306/lumi'), /must start with postgresql:\/\//);
+    expectOneSentenceNamingDatabaseUrl(
+      await prepare('mysql://root@127.0.0.1:3306/lumi'),
+      /must start with postgresql:\/\//,
+    );
   });
 
   it('says no server answers at an unreachable address', { timeout: 60_000 }, async () => {
@@ -59,6 +62,9 @@ describe('npm start with a bad DATABASE_URL', () => {
     const missing = new URL(serverUrl);
     missing.pathname = '/lumi_no_such_database';
     const result = await prepare(missing.toString());
-    expectOneSentenceNamingDatabaseUrl(result, /"lumi_no_such_database" named in DATABASE_URL does not exist.*createdb lumi_no_such_database/);
+    expectOneSentenceNamingDatabaseUrl(
+      result,
+      /"lumi_no_such_database" named in DATABASE_URL does not exist.*createdb lumi_no_such_database/,
+    );
   });
 });

@@ -31,7 +31,6 @@ async function start(port: number): Promise<RunningEmbeddedPostgres> {
   return server;
 }
 
-
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -110,7 +109,9 @@ describe('startEmbeddedPostgres', () => {
       const dataDir = path.join(locked, 'project', '.lumi', 'postgres');
       await import('node:fs/promises').then((fs) => fs.mkdir(locked, { mode: 0o700 }));
       const attempt = startEmbeddedPostgres({ dataDir, port: await freePort() });
-      await expect(attempt).rejects.toThrow(`cannot enter ${locked}; run Lumi as a regular user, allow it with "chmod o+x ${locked}"`);
+      await expect(attempt).rejects.toThrow(
+        `cannot enter ${locked}; run Lumi as a regular user, allow it with "chmod o+x ${locked}"`,
+      );
     },
   );
 });

@@ -15,7 +15,9 @@ afterAll(async () => {
 
 const notify = (payload: string) => db.prisma.$executeRaw`SELECT pg_notify('lumi_test_channel', ${payload})`;
 const listeners = () =>
-  db.prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`;
+  db.prisma.$queryRaw<
+    { pid: number }[]
+  >`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`;
 
 /** Notifies until `heard` holds `payload` (a notification sent while reconnecting is lost, by design). */
 async function until(heard: string[], payload: string, timeoutMs = 5_000) {
@@ -55,7 +57,10 @@ async function startSilencingRelay(target: URL) {
     pairs.push(pair);
     client.on('data', (data) => pair.silent || pair.upstream.write(data));
     pair.upstream.on('data', (data) => pair.silent || client.write(data));
-    for (const [a, b] of [[client, pair.upstream], [pair.upstream, client]] as const) {
+    for (const [a, b] of [
+      [client, pair.upstream],
+      [pair.upstream, client],
+    ] as const) {
       a.on('error', () => {});
       a.on('close', () => b.destroy());
     }

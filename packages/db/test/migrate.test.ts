@@ -25,9 +25,11 @@ async function emptyDatabase(): Promise<string> {
   return createDatabase(serverUrl, name);
 }
 
-
 async function tableNames(url: string): Promise<string[]> {
-  const rows = await query<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+  const rows = await query<{ table_name: string }>(
+    url,
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+  );
   return rows.map((row) => row.table_name);
 }
 
@@ -43,7 +45,10 @@ async function copyOfRepo(): Promise<{ schemaPath: string; migrationsDir: string
 
 async function repoMigrationNames(): Promise<string[]> {
   const entries = await readdir(defaultMigrationsDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 beforeAll(async () => {
@@ -64,8 +69,13 @@ describe('deployMigrations', () => {
     const { applied } = await deployMigrations({ databaseUrl: url });
 
     expect(applied).toEqual(await repoMigrationNames());
-    expect(await tableNames(url)).toEqual(expect.arrayContaining(['User', 'Class', 'Enrollment', 'Conversation', 'Message', 'UsageEvent']));
-    const recorded = await query<{ migration_name: string; finished_at: Date | null }>(url, 'SELECT migration_name, finished_at FROM _prisma_migrations');
+    expect(await tableNames(url)).toEqual(
+      expect.arrayContaining(['User', 'Class', 'Enrollment', 'Conversation', 'Message', 'UsageEvent']),
+    );
+    const recorded = await query<{ migration_name: string; finished_at: Date | null }>(
+      url,
+      'SELECT migration_name, finished_at FROM _prisma_migrations',
+    );
     expect(recorded.map((row) => row.migration_name).sort()).toEqual(applied);
     expect(recorded.every((row) => row.finished_at !== null)).toBe(true);
   });
@@ -76,7 +86,9 @@ describe('deployMigrations', () => {
     const again = await deployMigrations({ databaseUrl: url });
 
     expect(again.applied).toEqual([]);
-    const [{ count }] = (await query<{ count: string }>(url, 'SELECT count(*) FROM _prisma_migrations')) as [{ count: string }];
+    const [{ count }] = (await query<{ count: string }>(url, 'SELECT count(*) FROM _prisma_migrations')) as [
+      { count: string },
+    ];
     expect(Number(count)).toBe((await repoMigrationNames()).length);
   });
 
@@ -137,7 +149,10 @@ describe('checkDrift and createMigration', () => {
     const url = await emptyDatabase();
     const { applied } = await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir });
     expect(applied.at(-1)).toBe(created!.migrationName);
-    const columns = await query<{ column_name: string }>(url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'User'`);
+    const columns = await query<{ column_name: string }>(
+      url,
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'User'`,
+    );
     expect(columns.map((column) => column.column_name)).toContain('nickname');
   });
 });
@@ -162,20 +177,34 @@ INSERT INTO "Probe" VALUES (1, 'semi;colon');
     await writeFile(path.join(folder, 'migration.sql'), `${body}ALTER TABLE "NoSuchTable" ADD COLUMN "x" INTEGER;\n`);
     const url = await emptyDatabase();
 
-    const failure = await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir }).catch((error: unknown) => error);
+    const failure = await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir }).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(MigrationError);
     expect((failure as MigrationError).message).toContain('NoSuchTable');
     expect(await tableNames(url)).not.toContain('Probe');
     expect(await query(url, "SELECT 1 FROM pg_proc WHERE proname = 'probe_answer'")).toEqual([]);
 
-    const refused = await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir }).catch((error: unknown) => error);
+    const refused = await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toMatchObject({ code: 'P3009' });
     expect((refused as MigrationError).message).toContain(name);
-    expect(await migrationStatus({ databaseUrl: url, migrationsDir: repo.migrationsDir })).toMatchObject({ failed: [name], upToDate: false });
+    expect(await migrationStatus({ databaseUrl: url, migrationsDir: repo.migrationsDir })).toMatchObject({
+      failed: [name],
+      upToDate: false,
+    });
 
-    await resolveMigration({ databaseUrl: url, migrationsDir: repo.migrationsDir, migrationName: name, as: 'rolled-back' });
+    await resolveMigration({
+      databaseUrl: url,
+      migrationsDir: repo.migrationsDir,
+      migrationName: name,
+      as: 'rolled-back',
+    });
     await writeFile(path.join(folder, 'migration.sql'), body);
-    expect(await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir })).toEqual({ applied: [name] });
+    expect(await deployMigrations({ databaseUrl: url, migrationsDir: repo.migrationsDir })).toEqual({
+      applied: [name],
+    });
     expect(await query(url, 'SELECT probe_answer() AS answer')).toEqual([{ answer: 42 }]);
     expect(await query(url, 'SELECT "id", "note" FROM "Probe" ORDER BY "id"')).toEqual([
       { id: 1, note: 'semi;colon' },

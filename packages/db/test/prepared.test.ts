@@ -20,15 +20,25 @@ afterAll(async () => {
 it('reads and writes DateTime columns as the same instants Prisma does, whatever the node’s time zone', async () => {
   process.env.TZ = 'Asia/Shanghai';
   const createdAt = new Date('2026-03-01T23:30:00.123Z');
-  const user = await db.prisma.user.create({ data: { email: 'tz@school.test', name: 'TZ', role: 'STUDENT', createdAt } });
+  const user = await db.prisma.user.create({
+    data: { email: 'tz@school.test', name: 'TZ', role: 'STUDENT', createdAt },
+  });
 
-  const [row] = await preparedQuery<{ createdAt: Date }>(db.prisma, 'test_read_user', Prisma.sql`
-    SELECT "createdAt" FROM "User" WHERE "id" = ${user.id}`);
+  const [row] = await preparedQuery<{ createdAt: Date }>(
+    db.prisma,
+    'test_read_user',
+    Prisma.sql`
+    SELECT "createdAt" FROM "User" WHERE "id" = ${user.id}`,
+  );
   expect(row!.createdAt.toISOString()).toBe(createdAt.toISOString());
 
   const disabledAt = new Date('2026-07-04T00:15:00.500Z');
-  await preparedQuery(db.prisma, 'test_disable_user', Prisma.sql`
-    UPDATE "User" SET "disabledAt" = ${disabledAt} WHERE "id" = ${user.id}`);
+  await preparedQuery(
+    db.prisma,
+    'test_disable_user',
+    Prisma.sql`
+    UPDATE "User" SET "disabledAt" = ${disabledAt} WHERE "id" = ${user.id}`,
+  );
   const seen = await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
   expect(seen.disabledAt?.toISOString()).toBe(disabledAt.toISOString());
 });
@@ -38,10 +48,18 @@ it('runs a statement as a named prepared statement, planned once per connection'
   const client = createPrismaClient(db.url, { max: 1 });
   try {
     for (let i = 0; i < 3; i++) {
-      await preparedQuery(client, 'test_count_users', Prisma.sql`SELECT count(*) AS n FROM "User" WHERE "role" = ${'STUDENT'}::"Role"`);
+      await preparedQuery(
+        client,
+        'test_count_users',
+        Prisma.sql`SELECT count(*) AS n FROM "User" WHERE "role" = ${'STUDENT'}::"Role"`,
+      );
     }
-    const prepared = await preparedQuery<{ n: number }>(client, 'test_prepared_names', Prisma.sql`
-      SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${'test_count_users'}`);
+    const prepared = await preparedQuery<{ n: number }>(
+      client,
+      'test_prepared_names',
+      Prisma.sql`
+      SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name = ${'test_count_users'}`,
+    );
     expect(prepared[0]!.n).toBe(1);
   } finally {
     await poolOf(client).end();

@@ -80,7 +80,10 @@ describe('seedDemoSchool', () => {
     );
     const code = await db.prisma.message.findFirst({ where: { content: { contains: '```python' } } });
     expect(code).not.toBeNull();
-    const assistant = await db.prisma.message.findFirstOrThrow({ where: { role: 'ASSISTANT' }, include: { usageEvents: true } });
+    const assistant = await db.prisma.message.findFirstOrThrow({
+      where: { role: 'ASSISTANT' },
+      include: { usageEvents: true },
+    });
     expect(assistant.usageEvents).toHaveLength(1);
     expect(assistant.usageEvents[0]!.completionTokens).toBeLessThan(assistant.tokenCount);
   });

@@ -13,10 +13,13 @@ const { values } = parseArgs({
 });
 
 const delayMs = values.instant ? 0 : Number(values['delay-ms']);
-if (!Number.isInteger(delayMs) || delayMs < 0) throw new Error(`--delay-ms must be a whole number of milliseconds, got ${values['delay-ms']}`);
+if (!Number.isInteger(delayMs) || delayMs < 0)
+  throw new Error(`--delay-ms must be a whole number of milliseconds, got ${values['delay-ms']}`);
 
 const fake = await startFakeOpenAI({ port: Number(values.port), host: values.host, defaultBehaviour: { delayMs } });
-console.log(`fake OpenAI listening at ${fake.url} (per-chunk delay ${delayMs} ms; control: POST ${fake.url.replace(/\/v1$/, '')}/__control/enqueue)`);
+console.log(
+  `fake OpenAI listening at ${fake.url} (per-chunk delay ${delayMs} ms; control: POST ${fake.url.replace(/\/v1$/, '')}/__control/enqueue)`,
+);
 
 const shutdown = () => void fake.close().then(() => process.exit(0));
 process.on('SIGINT', shutdown);

@@ -60,7 +60,10 @@ const chatBodySchema = z.object({
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
 });
-const moderationBodySchema = z.object({ model: z.string().optional(), input: z.union([z.string(), z.array(z.string())]) });
+const moderationBodySchema = z.object({
+  model: z.string().optional(),
+  input: z.union([z.string(), z.array(z.string())]),
+});
 
 type ChatBody = z.infer<typeof chatBodySchema>;
 
@@ -116,7 +119,11 @@ async function streamReply(
   behaviour: Behaviour,
 ): Promise<void> {
   const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-request-id': `req_${randomUUID()}` });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-request-id': `req_${randomUUID()}`,
+  });
   send(chunk(ids, { role: 'assistant', content: '' }));
   if (behaviour.fault === 'stall_before_first_token') return stall();
 
@@ -161,7 +168,10 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (faultReply) return sendError(res, faultReply, behaviour);
 
     const model = behaviour.model ?? body.model;
-    const messages = body.messages.map((m) => ({ role: m.role === 'developer' ? ('system' as const) : m.role, content: textOf(m.content) }));
+    const messages = body.messages.map((m) => ({
+      role: m.role === 'developer' ? ('system' as const) : m.role,
+      content: textOf(m.content),
+    }));
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     const fullReply = behaviour.reply ?? defaultReply(lastUser);
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
@@ -173,7 +183,14 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (body.stream) {
       const reportUsage = body.stream_options?.include_usage === true && !behaviour.omitUsage;
       if (reportUsage) entry.usage = usage;
-      return streamReply(res, ids, splitIntoChunks(reply, behaviour.chunkSize), finishReason, reportUsage ? usage : undefined, behaviour);
+      return streamReply(
+        res,
+        ids,
+        splitIntoChunks(reply, behaviour.chunkSize),
+        finishReason,
+        reportUsage ? usage : undefined,
+        behaviour,
+      );
     }
     switch (behaviour.fault) {
       case 'stall_before_first_token':
@@ -231,7 +248,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return sendJson(res, 200, { id: `modr-${randomUUID()}`, model, results: inputs.map(moderate) });
     }
     if (req.method === 'GET' && path === '/v1/models') {
-      const data = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'omni-moderation-latest'].map((id) => ({ id, object: 'model', created: 1715367049, owned_by: 'system' }));
+      const data = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'omni-moderation-latest'].map((id) => ({
+        id,
+        object: 'model',
+        created: 1715367049,
+        owned_by: 'system',
+      }));
       return sendJson(res, 200, { object: 'list', data });
     }
     sendError(res, errorReplies.not_found(path));

@@ -14,13 +14,33 @@ export const errorReplies = {
   rate_limited: () =>
     errorReply(429, 'requests', 'rate_limit_exceeded', 'Rate limit reached for requests. Please try again shortly.'),
   quota: () =>
-    errorReply(429, 'insufficient_quota', 'insufficient_quota', 'You exceeded your current quota, please check your plan and billing details.'),
+    errorReply(
+      429,
+      'insufficient_quota',
+      'insufficient_quota',
+      'You exceeded your current quota, please check your plan and billing details.',
+    ),
   server_error: (status: number) =>
-    errorReply(status, 'server_error', null, 'The server had an error while processing your request. Sorry about that!'),
+    errorReply(
+      status,
+      'server_error',
+      null,
+      'The server had an error while processing your request. Sorry about that!',
+    ),
   bad_key: () =>
-    errorReply(401, 'invalid_request_error', 'invalid_api_key', 'Incorrect API key provided: sk-****. You can find your API key at https://platform.openai.com/account/api-keys.'),
+    errorReply(
+      401,
+      'invalid_request_error',
+      'invalid_api_key',
+      'Incorrect API key provided: sk-****. You can find your API key at https://platform.openai.com/account/api-keys.',
+    ),
   context_too_long: () =>
-    errorReply(400, 'invalid_request_error', 'context_length_exceeded', "This model's maximum context length is 128000 tokens. However, your messages resulted in more tokens. Please reduce the length of the messages."),
+    errorReply(
+      400,
+      'invalid_request_error',
+      'context_length_exceeded',
+      "This model's maximum context length is 128000 tokens. However, your messages resulted in more tokens. Please reduce the length of the messages.",
+    ),
   invalid_request: (message: string) => errorReply(400, 'invalid_request_error', null, message),
   not_found: (path: string) => errorReply(404, 'invalid_request_error', 'unknown_url', `Unknown request URL: ${path}.`),
 };
@@ -33,7 +53,11 @@ export interface CompletionIds {
 
 type FinishReason = 'stop' | 'length';
 
-export function chunk(ids: CompletionIds, delta: { role?: 'assistant'; content?: string }, finishReason: FinishReason | null = null) {
+export function chunk(
+  ids: CompletionIds,
+  delta: { role?: 'assistant'; content?: string },
+  finishReason: FinishReason | null = null,
+) {
   return {
     ...ids,
     object: 'chat.completion.chunk',
@@ -52,7 +76,9 @@ export function completion(ids: CompletionIds, content: string, finishReason: Fi
     ...ids,
     object: 'chat.completion',
     system_fingerprint: 'fp_fake',
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: finishReason }],
+    choices: [
+      { index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: finishReason },
+    ],
     usage,
   };
 }

@@ -12,7 +12,11 @@ afterAll(() => fake.close());
 const messages = [{ role: 'user' as const, content: 'What is a prime number?' }];
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(`${fake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test' }, body: JSON.stringify(body) });
+  return fetch(`${fake.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test' },
+    body: JSON.stringify(body),
+  });
 }
 
 // Wire JSON is read loosely here; the assertions pin down its shape.
@@ -20,13 +24,21 @@ async function post(path: string, body: unknown): Promise<Response> {
 const json = (res: Response): Promise<any> => res.json();
 
 function sseData(text: string): string[] {
-  return text.split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
+  return text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((event) => event.replace(/^data: /, ''));
 }
 
 describe('fake OpenAI server', () => {
   it('streams a role chunk, content chunks, a finish chunk, a usage chunk and [DONE]', async () => {
     fake.enqueue({ reply: 'Two and three are primes.' });
-    const res = await post('/chat/completions', { model: 'gpt-4o-mini', messages, stream: true, stream_options: { include_usage: true } });
+    const res = await post('/chat/completions', {
+      model: 'gpt-4o-mini',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const data = sseData(await res.text());
     expect(data.at(-1)).toBe('[DONE]');
@@ -37,7 +49,10 @@ describe('fake OpenAI server', () => {
     expect(chunks.at(-2).choices[0].finish_reason).toBe('stop');
     const usageChunk = chunks.at(-1);
     expect(usageChunk.choices).toEqual([]);
-    expect(usageChunk.usage).toMatchObject({ prompt_tokens: encodeChat(messages).length, completion_tokens: encode('Two and three are primes.').length });
+    expect(usageChunk.usage).toMatchObject({
+      prompt_tokens: encodeChat(messages).length,
+      completion_tokens: encode('Two and three are primes.').length,
+    });
     expect(fake.requests[0]?.usage).toEqual(usageChunk.usage);
   });
 
@@ -51,7 +66,9 @@ describe('fake OpenAI server', () => {
 
   it('cuts the reply at max_completion_tokens with finish_reason length', async () => {
     fake.enqueue({ reply: 'one two three four five six seven eight' });
-    const body = await json(await post('/chat/completions', { model: 'gpt-4o-mini', messages, max_completion_tokens: 3 }));
+    const body = await json(
+      await post('/chat/completions', { model: 'gpt-4o-mini', messages, max_completion_tokens: 3 }),
+    );
     expect(body.choices[0].finish_reason).toBe('length');
     expect(body.usage.completion_tokens).toBe(3);
   });
@@ -71,7 +88,12 @@ describe('fake OpenAI server', () => {
 
   it('omits the usage chunk when told to, like some compatible servers', async () => {
     fake.enqueue({ omitUsage: true });
-    const res = await post('/chat/completions', { model: 'llama3', messages, stream: true, stream_options: { include_usage: true } });
+    const res = await post('/chat/completions', {
+      model: 'llama3',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const data = sseData(await res.text());
     expect(data.some((d) => d.includes('"usage"'))).toBe(false);
   });
@@ -88,7 +110,9 @@ describe('fake OpenAI server', () => {
   });
 
   it('serves moderations and the model list', async () => {
-    const mod = await json(await post('/moderations', { model: 'omni-moderation-latest', input: ['I want to kill myself', 'What is 2+2?'] }));
+    const mod = await json(
+      await post('/moderations', { model: 'omni-moderation-latest', input: ['I want to kill myself', 'What is 2+2?'] }),
+    );
     expect(mod.results[0].flagged).toBe(true);
     expect(mod.results[0].categories['self-harm/intent']).toBe(true);
     expect(mod.results[1].flagged).toBe(false);

@@ -7,7 +7,10 @@ import { clockTime, type UiError } from '../lib/app-error';
 export function ErrorNotice({ error, onRetry }: { error: UiError; onRetry?: () => void }) {
   const { t, locale } = useI18n();
   return (
-    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+    >
       <p className="flex-1">
         {error.message}
         {error.resetAt && <> {t('common.resetsAt', { time: clockTime(error.resetAt, locale) })}</>}

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/client';
 import { localizeError, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
+import { formText } from '../lib/form-text';
 
 /** Picks a mode (and persona for a custom tutor), a class and one of its models, creates the session and opens it. */
 export function NewSessionForm() {
@@ -30,7 +31,7 @@ export function NewSessionForm() {
     const form = new FormData(event.currentTarget);
     const parsed = createConversationInput.safeParse({
       mode,
-      persona: mode === 'CUSTOM' ? String(form.get('persona') ?? '') : undefined,
+      persona: mode === 'CUSTOM' ? formText(form, 'persona') : undefined,
       classId: classId || undefined,
       model,
     });
@@ -44,7 +45,7 @@ export function NewSessionForm() {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-3" aria-labelledby="new-session-title">
+    <form onSubmit={(event) => void submit(event)} className="space-y-3" aria-labelledby="new-session-title">
       <h2 id="new-session-title" className="text-lg font-semibold">
         {t('new.title')}
       </h2>
@@ -80,12 +81,21 @@ export function NewSessionForm() {
       </div>
       <label className="block text-sm font-medium">
         {t('new.model')}
-        <select className="input mt-1" value={model ?? ''} onChange={(e) => setPickedModel(e.target.value)} disabled={!models.data}>
+        <select
+          className="input mt-1"
+          value={model ?? ''}
+          onChange={(e) => setPickedModel(e.target.value)}
+          disabled={!models.data}
+        >
           {models.data?.models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.prices.input === 0 && m.prices.output === 0
                 ? m.label
-                : t('new.modelOption', { label: m.label, input: String(m.prices.input), output: String(m.prices.output) })}
+                : t('new.modelOption', {
+                    label: m.label,
+                    input: String(m.prices.input),
+                    output: String(m.prices.output),
+                  })}
             </option>
           ))}
         </select>

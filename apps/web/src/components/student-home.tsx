@@ -21,7 +21,11 @@ export function StudentHome({ name }: { name: string }) {
   const sessions = useQuery(trpc.conversations.list.queryOptions({ limit: 10 }));
   const join = useMutation(
     trpc.classes.join.mutationOptions({
-      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.classes.list.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() })]),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.classes.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() }),
+        ]),
     }),
   );
   const [joinError, setJoinError] = useState<string | null>(null);
@@ -42,7 +46,9 @@ export function StudentHome({ name }: { name: string }) {
 
       <div className="grid gap-6 md:grid-cols-2">
         <section className="card space-y-3" aria-labelledby="classes-title">
-          <h2 id="classes-title" className="text-lg font-semibold">{t('home.classes')}</h2>
+          <h2 id="classes-title" className="text-lg font-semibold">
+            {t('home.classes')}
+          </h2>
           {classes.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
           {classes.error && <ErrorNotice error={toUiError(classes.error)} onRetry={() => void classes.refetch()} />}
           {classes.data?.length === 0 && <p className="text-sm text-slate-500">{t('home.noClasses')}</p>}
@@ -67,7 +73,9 @@ export function StudentHome({ name }: { name: string }) {
         </section>
 
         <section className="card space-y-3" aria-labelledby="budget-title">
-          <h2 id="budget-title" className="text-lg font-semibold">{t('home.budget')}</h2>
+          <h2 id="budget-title" className="text-lg font-semibold">
+            {t('home.budget')}
+          </h2>
           {budgets.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
           {budgets.error && <ErrorNotice error={toUiError(budgets.error)} onRetry={() => void budgets.refetch()} />}
           <ul className="space-y-3 text-sm">
@@ -78,9 +86,14 @@ export function StudentHome({ name }: { name: string }) {
                   <span>{t('home.budgetLeft', { left: fmt.format(b.left), budget: fmt.format(b.budget) })}</span>
                 </div>
                 <div className="mt-1 h-2 rounded bg-slate-200" role="presentation">
-                  <div className="h-2 rounded bg-indigo-500" style={{ width: `${b.budget ? (100 * b.left) / b.budget : 0}%` }} />
+                  <div
+                    className="h-2 rounded bg-indigo-500"
+                    style={{ width: `${b.budget ? (100 * b.left) / b.budget : 0}%` }}
+                  />
                 </div>
-                <p className="mt-0.5 text-xs text-slate-500">{t('common.resetsAt', { time: clockTime(new Date(b.resetAt).toISOString(), locale) })}</p>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  {t('common.resetsAt', { time: clockTime(new Date(b.resetAt).toISOString(), locale) })}
+                </p>
               </li>
             ))}
           </ul>
@@ -90,7 +103,9 @@ export function StudentHome({ name }: { name: string }) {
       <UsageChart />
 
       <section className="card space-y-3" aria-labelledby="sessions-title">
-        <h2 id="sessions-title" className="text-lg font-semibold">{t('home.sessions')}</h2>
+        <h2 id="sessions-title" className="text-lg font-semibold">
+          {t('home.sessions')}
+        </h2>
         {sessions.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
         {sessions.error && <ErrorNotice error={toUiError(sessions.error)} onRetry={() => void sessions.refetch()} />}
         {sessions.data?.items.length === 0 && <p className="text-sm text-slate-500">{t('home.noSessions')}</p>}

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/client';
 import { toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
+import { formText } from '../lib/form-text';
 
 /** The teacher minimum: create a class and hand out its join code. */
 export function TeacherHome() {
@@ -16,7 +17,9 @@ export function TeacherHome() {
   const queryClient = useQueryClient();
   const classes = useQuery(trpc.classes.list.queryOptions());
   const create = useMutation(
-    trpc.classes.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.classes.list.queryKey() }) }),
+    trpc.classes.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.classes.list.queryKey() }),
+    }),
   );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
 
@@ -24,10 +27,10 @@ export function TeacherHome() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const budget = String(data.get('dailyTokenBudget') ?? '');
+    const budget = formText(data, 'dailyTokenBudget');
     const parsed = createClassInput.safeParse({
       name: data.get('name'),
-      subject: String(data.get('subject') ?? '') || undefined,
+      subject: formText(data, 'subject') || undefined,
       dailyTokenBudget: budget ? Number(budget) : undefined,
     });
     if (!parsed.success) {
@@ -56,7 +59,13 @@ export function TeacherHome() {
                 </p>
               </div>
               <p className="text-sm">
-                {t('teacher.joinCode')}: <code className="rounded bg-indigo-50 px-2 py-1 font-mono text-base tracking-widest text-indigo-800" data-testid="join-code">{c.joinCode}</code>
+                {t('teacher.joinCode')}:{' '}
+                <code
+                  className="rounded bg-indigo-50 px-2 py-1 font-mono text-base tracking-widest text-indigo-800"
+                  data-testid="join-code"
+                >
+                  {c.joinCode}
+                </code>
               </p>
             </li>
           ))}
@@ -75,8 +84,18 @@ export function TeacherHome() {
             ).map(([name, label, type]) => (
               <label key={name} className="block text-sm font-medium">
                 {label}
-                <input name={name} type={type} min={type === 'number' ? 0 : undefined} className="input mt-1" aria-invalid={Boolean(fieldErrors[name])} />
-                {fieldErrors[name]?.map((m) => <span key={m} className="field-error block">{m}</span>)}
+                <input
+                  name={name}
+                  type={type}
+                  min={type === 'number' ? 0 : undefined}
+                  className="input mt-1"
+                  aria-invalid={Boolean(fieldErrors[name])}
+                />
+                {fieldErrors[name]?.map((m) => (
+                  <span key={m} className="field-error block">
+                    {m}
+                  </span>
+                ))}
               </label>
             ))}
           </div>

@@ -15,13 +15,19 @@ export function UsageChart() {
   const trpc = useTRPC();
   const usage = useQuery(trpc.usage.daily.queryOptions({ days: DAYS }));
   const fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en');
-  const dayLabel = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const dayLabel = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   const data = usage.data?.map((d) => ({ ...d, label: dayLabel.format(new Date(`${d.day}T00:00:00Z`)) }));
   const total = data?.reduce((sum, d) => sum + d.tokens, 0) ?? 0;
 
   return (
     <section className="card space-y-3" aria-labelledby="usage-title">
-      <h2 id="usage-title" className="text-lg font-semibold">{t('home.usage', { days: String(DAYS) })}</h2>
+      <h2 id="usage-title" className="text-lg font-semibold">
+        {t('home.usage', { days: String(DAYS) })}
+      </h2>
       {usage.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
       {usage.error && <ErrorNotice error={toUiError(usage.error)} onRetry={() => void usage.refetch()} />}
       {data && total === 0 && <p className="text-sm text-slate-500">{t('home.usageEmpty')}</p>}

@@ -21,7 +21,8 @@ export const en = {
   'auth.haveAccount': 'Already have an account?',
   'auth.invalid': 'That email and password do not match.',
   'auth.locked': 'Too many attempts. Try again at {time}.',
-  'auth.oauthUnverified': 'Lumi needs an email address your provider has verified. Verify it there and try again, or sign in with your email and password.',
+  'auth.oauthUnverified':
+    'Lumi needs an email address your provider has verified. Verify it there and try again, or sign in with your email and password.',
   'auth.accountDisabled': 'This account has been disabled. Ask your teacher or school for help.',
   'auth.oauthFailed': 'Signing in with that provider did not work. Try again, or use your email and password.',
   'auth.withProvider': 'Continue with {provider}',
@@ -102,7 +103,8 @@ export const en = {
   'error.TOO_LARGE': 'Your message is too large to send. Please shorten it.',
   'error.BAD_JSON': 'Your message could not be read. Please reload the page and try again.',
   'error.BAD_INPUT': 'This message cannot be sent: it is empty or too long.',
-  'error.CONTEXT_TOO_LONG': 'This message is too long for the tutor to read at once. Shorten it or split it into parts.',
+  'error.CONTEXT_TOO_LONG':
+    'This message is too long for the tutor to read at once. Shorten it or split it into parts.',
   'error.STILL_STREAMING': 'Stop the tutor’s reply first, then try again.',
   'error.STREAM_FAILED': 'The connection to the tutor broke. Please try again.',
   'error.SAVE_FAILED': 'The reply could not be saved. Please try again.',

@@ -15,7 +15,12 @@ export function toUiError(error: unknown): UiError {
       | { appCode?: string | null; code?: string; resetAt?: string | null; fieldErrors?: UiError['fieldErrors'] }
       | undefined;
     // Without an app code, tRPC's own (UNAUTHORIZED, NOT_FOUND, ...) still lets the UI say it in its language.
-    return { code: data?.appCode ?? data?.code ?? null, message: error.message, resetAt: data?.resetAt ?? null, fieldErrors: data?.fieldErrors };
+    return {
+      code: data?.appCode ?? data?.code ?? null,
+      message: error.message,
+      resetAt: data?.resetAt ?? null,
+      fieldErrors: data?.fieldErrors,
+    };
   }
   return { code: null, message: error instanceof Error ? error.message : String(error), resetAt: null };
 }

@@ -28,7 +28,11 @@ type Draft = { kind: 'send' } | { kind: 'edit'; editOf: string };
  * Sends, streams, stops, retries, edits and resumes the replies of one conversation. `refresh` re-reads the
  * stored conversation (and the meters); it is awaited before the live overlay is dropped, so nothing flickers.
  */
-export function useChatTurn(conversationId: string, stored: ChatMessage[] | undefined, refresh: () => Promise<unknown>) {
+export function useChatTurn(
+  conversationId: string,
+  stored: ChatMessage[] | undefined,
+  refresh: () => Promise<unknown>,
+) {
   const [live, setLive] = useState<LiveTurn | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [text, setText] = useState('');
@@ -48,7 +52,9 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
       try {
         const response = await open();
         if (!response.ok) {
-          const body = (await response.json().catch(() => null)) as { error?: Partial<UiError> & { code?: string } } | null;
+          const body = (await response.json().catch(() => null)) as {
+            error?: Partial<UiError> & { code?: string };
+          } | null;
           failure = {
             code: body?.error?.code ?? null,
             message: body?.error?.message ?? `HTTP ${response.status}`,
@@ -57,7 +63,10 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
         } else {
           for await (const event of readTurnEvents(response)) {
             if (event.type === 'start') patch({ id: event.assistantMessageId });
-            else if (event.type === 'delta') setLive((t) => (t ? { ...t, assistant: { ...t.assistant, content: t.assistant.content + event.text } } : t));
+            else if (event.type === 'delta')
+              setLive((t) =>
+                t ? { ...t, assistant: { ...t.assistant, content: t.assistant.content + event.text } } : t,
+              );
             else if (event.type === 'done') patch({ status: event.status });
             else failure = { code: event.code, message: event.message, resetAt: event.resetAt ?? null };
           }
@@ -80,7 +89,11 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
 
   const post = useCallback(
     (body: SendMessageInput) => () =>
-      fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      fetch('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     [],
   );
 
@@ -96,9 +109,17 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
     if (draft.kind === 'edit') {
       const cut = stored.findIndex((m) => m.id === draft.editOf);
       const base = cut >= 0 ? stored.slice(0, cut) : stored;
-      void stream(post({ kind: 'edit', editOf: draft.editOf, conversationId, clientId, content }), { base, user: userMessage, assistant: placeholder() }, content);
+      void stream(
+        post({ kind: 'edit', editOf: draft.editOf, conversationId, clientId, content }),
+        { base, user: userMessage, assistant: placeholder() },
+        content,
+      );
     } else {
-      void stream(post({ kind: 'send', conversationId, clientId, content }), { base: stored, user: userMessage, assistant: placeholder() }, content);
+      void stream(
+        post({ kind: 'send', conversationId, clientId, content }),
+        { base: stored, user: userMessage, assistant: placeholder() },
+        content,
+      );
     }
   }, [text, stored, draft, stream, post, conversationId]);
 
@@ -107,7 +128,11 @@ export function useChatTurn(conversationId: string, stored: ChatMessage[] | unde
     (assistantId: string) => {
       if (busy.current || !stored) return;
       const base = stored.filter((m) => m.id !== assistantId);
-      void stream(post({ kind: 'retry', retryOf: assistantId, conversationId, clientId: newClientId() }), { base, user: null, assistant: placeholder() }, null);
+      void stream(
+        post({ kind: 'retry', retryOf: assistantId, conversationId, clientId: newClientId() }),
+        { base, user: null, assistant: placeholder() },
+        null,
+      );
     },
     [stored, stream, post, conversationId],
   );

@@ -33,7 +33,11 @@ export async function emailVerified(account: Account, profile: Profile | undefin
   if (account.provider === 'google') return profile?.email_verified === true;
   if (account.provider !== 'github' || !account.access_token) return false;
   const response = await fetch(`${githubApi}/user/emails`, {
-    headers: { authorization: `Bearer ${account.access_token}`, accept: 'application/vnd.github+json', 'user-agent': 'lumi' },
+    headers: {
+      authorization: `Bearer ${account.access_token}`,
+      accept: 'application/vnd.github+json',
+      'user-agent': 'lumi',
+    },
   });
   if (!response.ok) return false;
   const emails = (await response.json()) as { email: string; verified: boolean }[];

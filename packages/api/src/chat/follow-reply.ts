@@ -26,7 +26,8 @@ export async function* followReply(
   for (;;) {
     const message = await services.db.message.findUnique({ where: { id: assistantMessageId } });
     if (!message) return;
-    const fresh: TurnEvent[] = message.content.length > sent ? [{ type: 'delta', text: message.content.slice(sent) }] : [];
+    const fresh: TurnEvent[] =
+      message.content.length > sent ? [{ type: 'delta', text: message.content.slice(sent) }] : [];
     sent = message.content.length;
     if (isOrphaned(services, message)) {
       if (fresh.length > 0) yield fresh;

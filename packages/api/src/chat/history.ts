@@ -3,7 +3,11 @@ import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 
 /** The turns after the rolling summary that the tutor should see, oldest first. */
-export async function loadHistory(services: LumiServices, conversationId: string, afterSeq: number): Promise<HistoryMessage[]> {
+export async function loadHistory(
+  services: LumiServices,
+  conversationId: string,
+  afterSeq: number,
+): Promise<HistoryMessage[]> {
   const rows = await services.db.message.findMany({
     where: { conversationId, supersededAt: null, seq: { gt: afterSeq }, content: { not: '' } },
     orderBy: { seq: 'asc' },
@@ -16,7 +20,10 @@ export async function loadHistory(services: LumiServices, conversationId: string
  * A stored message as history. Its count was made for the model stored beside it; chat-core recounts it when the
  * request goes to a model with another tokenizer format (gpt-3.5's cl100k framing, say).
  */
-export function toHistory(message: Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>, catalog: Catalog): HistoryMessage {
+export function toHistory(
+  message: Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>,
+  catalog: Catalog,
+): HistoryMessage {
   const counted = countedFor(message, catalog);
   return {
     id: message.id,

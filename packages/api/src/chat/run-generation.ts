@@ -1,11 +1,4 @@
-import {
-  ChatError,
-  costMicros,
-  countMessageTokens,
-  countTokens,
-  type ChatMessage,
-  type Usage,
-} from '@lumi/chat-core';
+import { ChatError, costMicros, countMessageTokens, countTokens, type ChatMessage, type Usage } from '@lumi/chat-core';
 import type { LumiServices } from '../context';
 import type { BudgetKey } from './budget';
 import type { Generation } from './generation';
@@ -121,12 +114,22 @@ export async function runGeneration(services: LumiServices, generation: Generati
       now: services.now(),
     });
   } catch (error) {
-    generation.emit({ type: 'error', code: 'SAVE_FAILED', message: 'The reply could not be saved. Try again.', retryable: true });
+    generation.emit({
+      type: 'error',
+      code: 'SAVE_FAILED',
+      message: 'The reply could not be saved. Try again.',
+      retryable: true,
+    });
     throw error;
   }
 
   if (failure && !stopped) {
-    generation.emit({ type: 'error', code: failure.code, message: failure.studentMessage, retryable: failure.retryable });
+    generation.emit({
+      type: 'error',
+      code: failure.code,
+      message: failure.studentMessage,
+      retryable: failure.retryable,
+    });
   } else {
     generation.emit({
       type: 'done',

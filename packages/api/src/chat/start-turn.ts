@@ -42,8 +42,13 @@ const isTutorRule = (key: string): key is TutorRuleKey => (TUTOR_RULE_KEYS as re
  * then the request is built, the budget reserved and a generation started that outlives the HTTP request.
  * Independent steps run side by side, because everything here sits in front of the first token.
  */
-export async function startTurn(services: LumiServices, user: SessionUser, input: SendMessageInput): Promise<TurnStart> {
-  if (user.role !== 'STUDENT') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only students hold tutoring sessions.' });
+export async function startTurn(
+  services: LumiServices,
+  user: SessionUser,
+  input: SendMessageInput,
+): Promise<TurnStart> {
+  if (user.role !== 'STUDENT')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only students hold tutoring sessions.' });
   const { db } = services;
   // Moderation is a network call: start it now, wait for it only before the provider would see the text.
   const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
@@ -72,7 +77,11 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   // A repeated send attaches to the turn it already made, whatever the rate limit says now.
   if (existing) return replayStart(services, conversation, existing);
   if (!limit.allowed) {
-    throw new AppError('RATE_LIMITED', 'You are sending messages very fast. Take a breath and try again shortly.', limit.resetAt);
+    throw new AppError(
+      'RATE_LIMITED',
+      'You are sending messages very fast. Take a breath and try again shortly.',
+      limit.resetAt,
+    );
   }
 
   const klass = conversation.class;
@@ -148,7 +157,14 @@ export async function startTurn(services: LumiServices, user: SessionUser, input
   const model = choice.ok ? choice.model.id : preferred;
 
   const build = (summary: { text: string } | null, turns: HistoryMessage[]) =>
-    buildRequest({ model, catalog: services.catalog, systemPrompt, summary: summary ?? undefined, history: turns, maxTokens });
+    buildRequest({
+      model,
+      catalog: services.catalog,
+      systemPrompt,
+      summary: summary ?? undefined,
+      history: turns,
+      maxTokens,
+    });
   // The summary is counted afresh for the model at hand: it may have been counted for another tokenizer.
   const stored = conversation.summary ? { text: conversation.summary } : null;
   let built = build(stored, history);

@@ -19,6 +19,9 @@ export const stopReplyRoute = studentProcedure.input(stopReplyInput).mutation(as
   } else if (message.status === 'STREAMING') {
     await stopElsewhere(ctx, message);
   }
-  const after = await ctx.db.message.findUniqueOrThrow({ where: { id: message.id }, select: { id: true, status: true, content: true } });
+  const after = await ctx.db.message.findUniqueOrThrow({
+    where: { id: message.id },
+    select: { id: true, status: true, content: true },
+  });
   return after;
 });

@@ -36,7 +36,10 @@ export async function foldIntoSummary(services: LumiServices, input: FoldInput) 
   });
   if (!result) return null;
 
-  const through = await services.db.message.findUniqueOrThrow({ where: { id: result.throughId }, select: { seq: true } });
+  const through = await services.db.message.findUniqueOrThrow({
+    where: { id: result.throughId },
+    select: { seq: true },
+  });
   await services.db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },

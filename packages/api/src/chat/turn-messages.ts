@@ -9,7 +9,11 @@ import type { TurnStart } from './start-turn';
 /** The assistant message's client id: unique per conversation, so a repeated send finds its reply. */
 export const replyClientId = (clientId: string) => `${clientId}:reply`;
 
-export async function replayStart(services: LumiServices, conversation: Conversation, assistant: Message): Promise<TurnStart> {
+export async function replayStart(
+  services: LumiServices,
+  conversation: Conversation,
+  assistant: Message,
+): Promise<TurnStart> {
   if (assistant.status === 'ERROR' && assistant.errorCode === 'BUDGET_EXHAUSTED') {
     throw new AppError(
       'BUDGET_EXHAUSTED',

@@ -22,16 +22,54 @@ const exhaustive =
     columns;
 
 const CONVERSATION = exhaustive<Conversation>()([
-  'id', 'studentId', 'classId', 'mode', 'persona', 'model', 'title', 'summary', 'summaryTokens',
-  'summarizedThroughSeq', 'deletedAt', 'lastMessageAt', 'createdAt', 'updatedAt',
+  'id',
+  'studentId',
+  'classId',
+  'mode',
+  'persona',
+  'model',
+  'title',
+  'summary',
+  'summaryTokens',
+  'summarizedThroughSeq',
+  'deletedAt',
+  'lastMessageAt',
+  'createdAt',
+  'updatedAt',
 ]);
 const CLASS = exhaustive<Class>()([
-  'id', 'name', 'subject', 'teacherId', 'joinCode', 'dailyTokenBudget', 'allowedModels', 'defaultModel',
-  'tutorRules', 'extraInstructions', 'archivedAt', 'createdAt', 'updatedAt',
+  'id',
+  'name',
+  'subject',
+  'teacherId',
+  'joinCode',
+  'dailyTokenBudget',
+  'allowedModels',
+  'defaultModel',
+  'tutorRules',
+  'extraInstructions',
+  'archivedAt',
+  'createdAt',
+  'updatedAt',
 ]);
 const MESSAGE = exhaustive<Message>()([
-  'id', 'conversationId', 'seq', 'role', 'content', 'tokenCount', 'model', 'status', 'finishReason', 'errorCode',
-  'clientId', 'ttftMs', 'latencyMs', 'reservedTokens', 'supersededAt', 'createdAt', 'updatedAt',
+  'id',
+  'conversationId',
+  'seq',
+  'role',
+  'content',
+  'tokenCount',
+  'model',
+  'status',
+  'finishReason',
+  'errorCode',
+  'clientId',
+  'ttftMs',
+  'latencyMs',
+  'reservedTokens',
+  'supersededAt',
+  'createdAt',
+  'updatedAt',
 ]);
 
 type Row = Record<string, unknown>;
@@ -60,7 +98,9 @@ function unprefix<T>(row: Row, prefix: string, columns: AllColumns<T>): T | null
  * randomUUID, which draws on a cached entropy pool (randomBytes per id showed up in the profile).
  */
 export function newId(): string {
-  const random = BigInt(`0x${randomUUID().replaceAll('-', '').slice(0, 16)}`).toString(36).padStart(13, '0');
+  const random = BigInt(`0x${randomUUID().replaceAll('-', '').slice(0, 16)}`)
+    .toString(36)
+    .padStart(13, '0');
   return `c${Date.now().toString(36).padStart(11, '0')}${random}`.slice(0, 25);
 }
 
@@ -83,10 +123,14 @@ export async function openTurn(
   args: { userId: string; conversationId: string; clientId: string; rule: RateLimitRule; now: Date },
 ): Promise<TurnOpening> {
   const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
-  const rows = await preparedQuery<Row>(db, 'lumi_open_turn', Prisma.sql`
+  const rows = await preparedQuery<Row>(
+    db,
+    'lumi_open_turn',
+    Prisma.sql`
     WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
     SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
-    ${turnRows(args)}`);
+    ${turnRows(args)}`,
+  );
   return toOpening(rows[0]!, args.rule, resetAt);
 }
 
@@ -132,7 +176,10 @@ export async function storeSend(
   },
 ): Promise<StoredSend> {
   const updatedAt = new Date();
-  const rows = await preparedQuery<Row>(db, 'lumi_store_send', Prisma.sql`
+  const rows = await preparedQuery<Row>(
+    db,
+    'lumi_store_send',
+    Prisma.sql`
     WITH ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
       VALUES (${newId()}, ${args.conversationId}, 'USER', ${args.content}, ${args.tokenCount}, ${args.model}, ${args.clientId}, ${updatedAt})
@@ -140,7 +187,8 @@ export async function storeSend(
       RETURNING *
     ), touch AS (${touchConversation(args, updatedAt, Prisma.sql`${args.conversationId}`)})
     SELECT ${INSERTED_COLUMNS}, ${liveHistory(Prisma.sql`${args.conversationId}`, Prisma.sql`${args.afterSeq}`)}
-    FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
+    FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
+  );
   const row = rows[0]!;
   return { message: unprefix<Message>(row, 'm_', MESSAGE), history: historyOf(row) };
 }
@@ -187,7 +235,10 @@ export async function openSend(
 ): Promise<TurnOpening & { sent: StoredSend }> {
   const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const updatedAt = new Date();
-  const rows = await preparedQuery<Row>(db, 'lumi_open_send', Prisma.sql`
+  const rows = await preparedQuery<Row>(
+    db,
+    'lumi_open_send',
+    Prisma.sql`
     WITH hit AS (${countHit(args.rule, args.userId, windowStart)}),
     ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
@@ -202,7 +253,8 @@ export async function openSend(
     SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
       ${SENT_COLUMNS}, ${liveHistory(Prisma.sql`c."id"`, Prisma.sql`c."summarizedThroughSeq"`)}
     ${turnRows(args)}
-    LEFT JOIN ins ON true`);
+    LEFT JOIN ins ON true`,
+  );
   const row = rows[0]!;
   return {
     ...toOpening(row, args.rule, resetAt),
@@ -229,7 +281,10 @@ export async function openReply(
   },
 ): Promise<{ granted: boolean; message: Message | null }> {
   const { key, reserved, budget, recount } = args;
-  const rows = await preparedQuery<Row>(db, 'lumi_open_reply', Prisma.sql`
+  const rows = await preparedQuery<Row>(
+    db,
+    'lumi_open_reply',
+    Prisma.sql`
     WITH recount AS (
       UPDATE "Message" SET "tokenCount" = ${recount?.tokenCount ?? 0}::int, "model" = ${recount?.model ?? null}::text
       WHERE "id" = ${recount?.messageId ?? null}::text
@@ -253,7 +308,8 @@ export async function openReply(
       RETURNING *
     )
     SELECT (SELECT ok FROM granted) AS "granted", ${INSERTED_COLUMNS}
-    FROM (SELECT 1) AS one LEFT JOIN ins ON true`);
+    FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
+  );
   const row = rows[0]!;
   return { granted: row.granted === true, message: unprefix<Message>(row, 'm_', MESSAGE) };
 }
@@ -290,7 +346,10 @@ export interface ReplySettlement {
 export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
   const { result, outcome, usage, key } = s;
   const updatedAt = new Date();
-  await preparedQuery(db, 'lumi_settle_reply', Prisma.sql`
+  await preparedQuery(
+    db,
+    'lumi_settle_reply',
+    Prisma.sql`
     WITH closed AS (
       UPDATE "Message"
       SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
@@ -317,7 +376,8 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
           "usedTokens" = "usedTokens" + ${s.used}::int, "updatedAt" = now()
       WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
     )
-    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt} WHERE "id" = ${s.conversationId}`);
+    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt} WHERE "id" = ${s.conversationId}`,
+  );
 }
 
 /**
@@ -325,9 +385,13 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
  * is no longer STREAMING: a stop that reached another node closed it.
  */
 export async function flushReply(db: Db, assistantMessageId: string, content: string): Promise<boolean> {
-  const rows = await preparedQuery(db, 'lumi_flush_reply', Prisma.sql`
+  const rows = await preparedQuery(
+    db,
+    'lumi_flush_reply',
+    Prisma.sql`
     UPDATE "Message" SET "content" = ${content}, "updatedAt" = ${new Date()}
     WHERE "id" = ${assistantMessageId} AND "status" = 'STREAMING'
-    RETURNING 1`);
+    RETURNING 1`,
+  );
   return rows.length > 0;
 }

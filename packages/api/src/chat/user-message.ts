@@ -69,7 +69,9 @@ function latestUserMessage(db: Db | Prisma.TransactionClient, conversationId: st
 async function supersedeReply(db: Db, conversation: Conversation, replyId: string, now: Date): Promise<Message> {
   const [lastUser, failed] = await Promise.all([
     latestUserMessage(db, conversation.id),
-    db.message.findFirst({ where: { id: replyId, conversationId: conversation.id, role: 'ASSISTANT', supersededAt: null } }),
+    db.message.findFirst({
+      where: { id: replyId, conversationId: conversation.id, role: 'ASSISTANT', supersededAt: null },
+    }),
   ]);
   if (!failed || !lastUser || failed.seq < lastUser.seq) {
     throw new AppError('NOT_RETRYABLE', 'Only the latest reply can be retried.');

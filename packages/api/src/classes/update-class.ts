@@ -6,6 +6,9 @@ export const updateClassRoute = teacherProcedure.input(updateClassInput).mutatio
   const { classId, ...settings } = input;
   await loadManagedClass(ctx, ctx.user, classId);
   assertKnownRules(input.tutorRules);
-  assertKnownModels(ctx, [...(settings.allowedModels ?? []), ...(settings.defaultModel ? [settings.defaultModel] : [])]);
+  assertKnownModels(ctx, [
+    ...(settings.allowedModels ?? []),
+    ...(settings.defaultModel ? [settings.defaultModel] : []),
+  ]);
   return ctx.db.class.update({ where: { id: classId }, data: settings });
 });

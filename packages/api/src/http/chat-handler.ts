@@ -34,7 +34,10 @@ export async function handleFollowReply(
   try {
     if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
     const id = z.string().min(1).max(64).parse(assistantMessageId);
-    const message = await services.db.message.findUnique({ where: { id }, select: { conversationId: true, role: true } });
+    const message = await services.db.message.findUnique({
+      where: { id },
+      select: { conversationId: true, role: true },
+    });
     if (!message || message.role !== 'ASSISTANT') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such reply.' });
     await loadConversation(services, user, message.conversationId, 'read');
     return eventStream([], followReply(services, id, request.signal));
@@ -80,7 +83,14 @@ function eventStream(lead: TurnEvent[], rest: AsyncGenerator<TurnEvent[]>): Resp
           send(events);
         }
       } catch {
-        send([{ type: 'error', code: 'STREAM_FAILED', message: 'The connection to the tutor broke. Try again.', retryable: true }]);
+        send([
+          {
+            type: 'error',
+            code: 'STREAM_FAILED',
+            message: 'The connection to the tutor broke. Try again.',
+            retryable: true,
+          },
+        ]);
       } finally {
         clearTimeout(leadTimer);
         send([]);

@@ -14,7 +14,11 @@ export const todayRoute = studentProcedure.query(async ({ ctx }) => {
     scopes.map(async (s) => ({
       classId: s.id,
       className: s.name,
-      ...(await budgetLeft(ctx.db, { userId: ctx.user.id, scope: budgetScope(s.klass), day }, dailyBudgetFor(s.klass, ctx.personalDailyBudget))),
+      ...(await budgetLeft(
+        ctx.db,
+        { userId: ctx.user.id, scope: budgetScope(s.klass), day },
+        dailyBudgetFor(s.klass, ctx.personalDailyBudget),
+      )),
     })),
   );
 });

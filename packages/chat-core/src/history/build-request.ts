@@ -64,7 +64,9 @@ export function buildRequest(input: BuildRequestInput): BuildRequestResult {
   const requiredTokens = historyTokens;
 
   const usableSummary = summary?.text.trim() ? summary : undefined;
-  const summaryTokens = usableSummary ? (storedCount(usableSummary) ?? countMessageTokens(summaryMessage(usableSummary.text), model)) : 0;
+  const summaryTokens = usableSummary
+    ? (storedCount(usableSummary) ?? countMessageTokens(summaryMessage(usableSummary.text), model))
+    : 0;
   const summaryIncluded = usableSummary !== undefined && fixedTokens + summaryTokens + requiredTokens <= budget;
   const headTokens = fixedTokens + (summaryIncluded ? summaryTokens : 0);
 

@@ -60,7 +60,11 @@ export async function summarizeTurns(input: SummarizeTurnsInput): Promise<Summar
   for await (const event of provider.stream({ model: model.id, messages, maxTokens, temperature: 0.2, signal })) {
     if (event.type === 'delta') text += event.text;
     else if (event.type === 'usage') usage = event.usage;
-    else if (event.finishReason === 'aborted' || event.finishReason === 'error' || event.finishReason === 'content_filter') {
+    else if (
+      event.finishReason === 'aborted' ||
+      event.finishReason === 'error' ||
+      event.finishReason === 'content_filter'
+    ) {
       throw new SummaryFailedError(`Summarizing with ${model.id} ended with "${event.finishReason}".`);
     }
   }
@@ -73,7 +77,11 @@ export async function summarizeTurns(input: SummarizeTurnsInput): Promise<Summar
     tokenCountFormat: tokenCountFormat(model),
     throughId: newest.id,
     // Providers that report no usage (e.g. some compatible servers) are billed on our own exact count.
-    usage: usage ?? { promptTokens: countChatTokens(messages, model), completionTokens: countTokens(summary, model), cachedTokens: 0 },
+    usage: usage ?? {
+      promptTokens: countChatTokens(messages, model),
+      completionTokens: countTokens(summary, model),
+      cachedTokens: 0,
+    },
   };
 }
 

@@ -111,7 +111,10 @@ function parseCatalogFile(file: string, base: readonly ModelEntry[]): ModelEntry
  * The built-in models, overridden and extended by the JSON file named by `file` or env LUMI_MODEL_CATALOG:
  * `{ "models": [{ "id": "llama3.1:8b", "contextWindow": 131072, "maxOutput": 4096 }, { "id": "gpt-4o", ... }] }`.
  */
-export function loadCatalog({ env = process.env, file }: { env?: Record<string, string | undefined>; file?: string } = {}): Catalog {
+export function loadCatalog({
+  env = process.env,
+  file,
+}: { env?: Record<string, string | undefined>; file?: string } = {}): Catalog {
   const source = file ?? env[MODEL_CATALOG_ENV];
   return new Catalog(source ? parseCatalogFile(source, BUILTIN_MODELS) : BUILTIN_MODELS);
 }

@@ -28,7 +28,8 @@ export interface ModelChoiceReason {
   considered: ConsideredModel[];
 }
 
-export type ModelChoice = { ok: true; model: ModelEntry; reason: ModelChoiceReason } | { ok: false; reason: ModelChoiceReason };
+export type ModelChoice =
+  { ok: true; model: ModelEntry; reason: ModelChoiceReason } | { ok: false; reason: ModelChoiceReason };
 
 export interface ChooseModelInput {
   catalog: Catalog;
@@ -39,15 +40,32 @@ export interface ChooseModelInput {
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-function consider(id: string, entry: ModelEntry | undefined, promptTokens: number, replyReserve: number): ConsideredModel {
+function consider(
+  id: string,
+  entry: ModelEntry | undefined,
+  promptTokens: number,
+  replyReserve: number,
+): ConsideredModel {
   if (!entry) return { id, fits: false, rejection: 'unknown-model', detail: 'not in the model catalog' };
   const worstCaseMicros = costMicros({ promptTokens, completionTokens: replyReserve, cachedTokens: 0 }, entry);
   if (replyReserve > entry.maxOutput) {
-    return { id, fits: false, rejection: 'reply-over-max-output', worstCaseMicros, detail: `replies are capped at ${n(entry.maxOutput)} tokens` };
+    return {
+      id,
+      fits: false,
+      rejection: 'reply-over-max-output',
+      worstCaseMicros,
+      detail: `replies are capped at ${n(entry.maxOutput)} tokens`,
+    };
   }
   const needed = promptTokens + replyReserve;
   if (needed > entry.contextWindow) {
-    return { id, fits: false, rejection: 'window-too-small', worstCaseMicros, detail: `window of ${n(entry.contextWindow)} tokens is smaller than the ${n(needed)} needed` };
+    return {
+      id,
+      fits: false,
+      rejection: 'window-too-small',
+      worstCaseMicros,
+      detail: `window of ${n(entry.contextWindow)} tokens is smaller than the ${n(needed)} needed`,
+    };
   }
   return { id, fits: true, worstCaseMicros, detail: `fits (${n(needed)} of ${n(entry.contextWindow)} tokens)` };
 }
@@ -67,15 +85,22 @@ function cheapest(candidates: ConsideredModel[]): ConsideredModel | undefined {
  * does not fit.
  */
 export function chooseModel({ catalog, policy, promptTokens, replyReserve }: ChooseModelInput): ModelChoice {
-  const allowedIds = policy.allowedModels.length > 0
-    ? [...new Set(policy.allowedModels)]
-    : catalog.list().filter((m) => !m.legacy && !m.offline).map((m) => m.id);
+  const allowedIds =
+    policy.allowedModels.length > 0
+      ? [...new Set(policy.allowedModels)]
+      : catalog
+          .list()
+          .filter((m) => !m.legacy && !m.offline)
+          .map((m) => m.id);
   const considered = allowedIds.map((id) => consider(id, catalog.get(id), promptTokens, replyReserve));
   const fitting = considered.filter((c) => c.fits);
   const need = `${n(promptTokens)} prompt + ${n(replyReserve)} reply tokens`;
   const chosen = (code: ModelChoiceReason['code'], pick: ConsideredModel, why: string): ModelChoice => {
-    const skipped = considered.filter((c) => !c.fits && c.worstCaseMicros !== undefined && c.worstCaseMicros < pick.worstCaseMicros!);
-    const escalation = skipped.length > 0 ? ` Cheaper models skipped: ${skipped.map((c) => `${c.id} (${c.detail})`).join('; ')}.` : '';
+    const skipped = considered.filter(
+      (c) => !c.fits && c.worstCaseMicros !== undefined && c.worstCaseMicros < pick.worstCaseMicros!,
+    );
+    const escalation =
+      skipped.length > 0 ? ` Cheaper models skipped: ${skipped.map((c) => `${c.id} (${c.detail})`).join('; ')}.` : '';
     return {
       ok: true,
       model: catalog.require(pick.id),
@@ -87,7 +112,13 @@ export function chooseModel({ catalog, policy, promptTokens, replyReserve }: Cho
   if (preferredModel !== undefined) {
     const preferred = considered.find((c) => c.id === preferredModel);
     if (preferred?.fits) return chosen('preferred', preferred, 'the preferred model, allowed and large enough');
-    if (!preferred) considered.push({ id: preferredModel, fits: false, rejection: 'not-allowed', detail: 'preferred but not in the allowed models' });
+    if (!preferred)
+      considered.push({
+        id: preferredModel,
+        fits: false,
+        rejection: 'not-allowed',
+        detail: 'preferred but not in the allowed models',
+      });
   }
 
   if (task !== undefined) {
@@ -98,8 +129,9 @@ export function chooseModel({ catalog, policy, promptTokens, replyReserve }: Cho
   if (pick) return chosen('cheapest-fit', pick, 'the cheapest allowed model that fits');
 
   const code = considered.length === 0 ? 'no-models-allowed' : 'nothing-fits';
-  const message = code === 'no-models-allowed'
-    ? 'No models are allowed for this class.'
-    : `No allowed model can take ${need}: ${considered.map((c) => `${c.id} (${c.detail})`).join('; ')}. Shorten the message or ask the teacher to allow a larger model.`;
+  const message =
+    code === 'no-models-allowed'
+      ? 'No models are allowed for this class.'
+      : `No allowed model can take ${need}: ${considered.map((c) => `${c.id} (${c.detail})`).join('; ')}. Shorten the message or ask the teacher to allow a larger model.`;
   return { ok: false, reason: { code, message, considered } };
 }

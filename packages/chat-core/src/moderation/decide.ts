@@ -16,7 +16,11 @@ export const REFUSE_CATEGORIES = [
 export const FLAG_THRESHOLD = 0.5;
 
 /** Flags at FLAG_THRESHOLD; refuses when a refuse category reaches it (or the provider itself flagged one). */
-export function decide(scores: Record<string, number>, providerFlags: Record<string, boolean | null> = {}, providerFlagged = false): ModerationResult {
+export function decide(
+  scores: Record<string, number>,
+  providerFlags: Record<string, boolean | null> = {},
+  providerFlagged = false,
+): ModerationResult {
   const reaches = (category: string) => providerFlags[category] === true || (scores[category] ?? 0) >= FLAG_THRESHOLD;
   return {
     flagged: providerFlagged || Object.keys(scores).some(reaches),

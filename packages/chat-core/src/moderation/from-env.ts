@@ -7,5 +7,9 @@ import { createOpenAIModerator } from './openai';
 export function createModeratorFromEnv(env: Env = process.env): Moderator {
   const apiKey = env.OPENAI_API_KEY?.trim();
   if (!apiKey) return createOfflineModerator();
-  return createOpenAIModerator({ apiKey, baseURL: env.OPENAI_BASE_URL?.trim() || undefined, dispatcher: createProxyDispatcherFromEnv(env) });
+  return createOpenAIModerator({
+    apiKey,
+    baseURL: env.OPENAI_BASE_URL?.trim() || undefined,
+    dispatcher: createProxyDispatcherFromEnv(env),
+  });
 }

@@ -26,7 +26,11 @@ const rules: Rule[] = [
       /我?不想活了/,
     ],
   },
-  { category: 'self-harm', score: 0.6, patterns: [/\b(self[- ]?harm|suicid\w*|kill(ing)?\s*myself)\b/i, /自残|自杀|割腕/] },
+  {
+    category: 'self-harm',
+    score: 0.6,
+    patterns: [/\b(self[- ]?harm|suicid\w*|kill(ing)?\s*myself)\b/i, /自残|自杀|割腕/],
+  },
   {
     category: 'sexual/minors',
     score: 0.95,
@@ -52,15 +56,24 @@ const rules: Rule[] = [
     category: 'illicit/violent',
     score: 0.9,
     patterns: [
-      new RegExp(String.raw`\bhow\s*(do i|to|can i|would i)\s*(make|build|assemble|create|3d[- ]print)\s*(a|an)?\s*(homemade\s*)?${WEAPON}\b`, 'i'),
-      new RegExp(String.raw`\b(instructions|steps|recipe|guide)\s*(for|to)\s*(making|make|building|build)\s*(a|an)?\s*${WEAPON}\b`, 'i'),
+      new RegExp(
+        String.raw`\bhow\s*(do i|to|can i|would i)\s*(make|build|assemble|create|3d[- ]print)\s*(a|an)?\s*(homemade\s*)?${WEAPON}\b`,
+        'i',
+      ),
+      new RegExp(
+        String.raw`\b(instructions|steps|recipe|guide)\s*(for|to)\s*(making|make|building|build)\s*(a|an)?\s*${WEAPON}\b`,
+        'i',
+      ),
       /(怎么|如何|怎样|教我)(自制|制作|做|造|组装)(一个|一把)?(炸弹|炸药|枪|枪支|武器|燃烧瓶)/,
     ],
   },
   {
     category: 'harassment',
     score: 0.6,
-    patterns: [/\b(you('re| are)|ur)\s*(so\s*)?(stupid|an idiot|worthless|a loser)\b/i, /你(是|真是|真|这个)?(个|一个)?(白痴|笨蛋|废物|蠢货)/],
+    patterns: [
+      /\b(you('re| are)|ur)\s*(so\s*)?(stupid|an idiot|worthless|a loser)\b/i,
+      /你(是|真是|真|这个)?(个|一个)?(白痴|笨蛋|废物|蠢货)/,
+    ],
   },
 ];
 
@@ -70,11 +83,12 @@ export const OFFLINE_CATEGORIES = [...new Set(rules.map((rule) => rule.category)
 export function scoreOffline(text: string): Record<string, number> {
   const scores: Record<string, number> = Object.fromEntries(OFFLINE_CATEGORIES.map((category) => [category, 0]));
   for (const rule of rules) {
-    if (rule.patterns.some((pattern) => pattern.test(text))) scores[rule.category] = Math.max(scores[rule.category] ?? 0, rule.score);
+    if (rule.patterns.some((pattern) => pattern.test(text)))
+      scores[rule.category] = Math.max(scores[rule.category] ?? 0, rule.score);
   }
   return scores;
 }
 
 export function createOfflineModerator(): Moderator {
-  return { name: 'offline', check: async (text) => decide(scoreOffline(text)) };
+  return { name: 'offline', check: (text) => Promise.resolve(decide(scoreOffline(text))) };
 }

@@ -21,7 +21,11 @@ export interface OpenAIModeratorConfig {
 }
 
 interface ModerationResponse {
-  results?: Array<{ flagged: boolean; categories: Record<string, boolean | null>; category_scores: Record<string, number> }>;
+  results?: Array<{
+    flagged: boolean;
+    categories: Record<string, boolean | null>;
+    category_scores: Record<string, number>;
+  }>;
 }
 
 /**
@@ -35,7 +39,11 @@ interface ModerationResponse {
 export function createOpenAIModerator(config: OpenAIModeratorConfig): Moderator {
   const dispatcher = config.dispatcher ?? (config.proxy ? createProxyDispatcher(config.proxy, 'proxy') : undefined);
   const url = `${(config.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '')}/moderations`;
-  const headers = { authorization: `Bearer ${config.apiKey}`, 'content-type': 'application/json', accept: 'application/json' };
+  const headers = {
+    authorization: `Bearer ${config.apiKey}`,
+    'content-type': 'application/json',
+    accept: 'application/json',
+  };
   const model = config.model ?? 'omni-moderation-latest';
   const timeoutMs = config.timeoutMs ?? 5000;
   const offline = createOfflineModerator();
@@ -61,7 +69,8 @@ export function createOpenAIModerator(config: OpenAIModeratorConfig): Moderator 
       return decide({ ...result.category_scores }, { ...result.categories }, result.flagged);
     } catch (error) {
       if (signal?.aborted) throw new ChatError('aborted', 'moderation aborted by the caller', { cause: error });
-      if (timeout.aborted) throw new ChatError('timeout', `no moderation verdict within ${timeoutMs} ms`, { cause: error });
+      if (timeout.aborted)
+        throw new ChatError('timeout', `no moderation verdict within ${timeoutMs} ms`, { cause: error });
       if (error instanceof NotFoundError) return offline.check(text, signal);
       throw toChatError(error);
     }

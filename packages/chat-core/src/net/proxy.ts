@@ -27,10 +27,16 @@ function parseProxyUrl(value: string, variable: string, schemes = supportedSchem
   try {
     url = new URL(value);
   } catch {
-    throw new ProxyConfigError(variable, `is not a valid proxy URL: "${redact(value)}" (expected e.g. http://host:port or socks5://host:port)`);
+    throw new ProxyConfigError(
+      variable,
+      `is not a valid proxy URL: "${redact(value)}" (expected e.g. http://host:port or socks5://host:port)`,
+    );
   }
   if (!schemes.includes(url.protocol)) {
-    throw new ProxyConfigError(variable, `uses unsupported scheme "${url.protocol}" (supported: ${schemes.map((s) => s.slice(0, -1)).join(', ')})`);
+    throw new ProxyConfigError(
+      variable,
+      `uses unsupported scheme "${url.protocol}" (supported: ${schemes.map((s) => s.slice(0, -1)).join(', ')})`,
+    );
   }
   if (!url.hostname) throw new ProxyConfigError(variable, `has no host: "${redact(value)}"`);
   return url;

@@ -1,5 +1,14 @@
 /** Tutor modes; ids match the Prisma enum TutorMode. */
-export const TUTOR_MODE_IDS = ['GENERAL', 'MATHS', 'SCIENCE', 'PROGRAMMING', 'WRITING', 'TRANSLATION', 'LANGUAGE_PRACTICE', 'CUSTOM'] as const;
+export const TUTOR_MODE_IDS = [
+  'GENERAL',
+  'MATHS',
+  'SCIENCE',
+  'PROGRAMMING',
+  'WRITING',
+  'TRANSLATION',
+  'LANGUAGE_PRACTICE',
+  'CUSTOM',
+] as const;
 export type TutorModeId = (typeof TUTOR_MODE_IDS)[number];
 
 export interface Localized {
@@ -31,7 +40,10 @@ export const TUTOR_MODES: readonly TutorMode[] = [
   {
     id: 'SCIENCE',
     label: { en: 'Science tutor', zh: '科学辅导' },
-    description: { en: 'Explains physics, chemistry, biology and earth science.', zh: '讲解物理、化学、生物和地理科学。' },
+    description: {
+      en: 'Explains physics, chemistry, biology and earth science.',
+      zh: '讲解物理、化学、生物和地理科学。',
+    },
     role: 'a science tutor who explains ideas with everyday examples and encourages thinking like a scientist',
   },
   {

@@ -1,6 +1,12 @@
 import type { Localized } from './modes';
 
-export const TUTOR_RULE_KEYS = ['guide-dont-answer', 'age-appropriate', 'show-steps', 'encourage', 'no-homework-completion'] as const;
+export const TUTOR_RULE_KEYS = [
+  'guide-dont-answer',
+  'age-appropriate',
+  'show-steps',
+  'encourage',
+  'no-homework-completion',
+] as const;
 export type TutorRuleKey = (typeof TUTOR_RULE_KEYS)[number];
 
 export interface TutorRule {
@@ -23,7 +29,8 @@ export const TUTOR_RULES: readonly TutorRule[] = [
     key: 'age-appropriate',
     label: { en: 'Age-appropriate', zh: '适龄表达' },
     description: { en: 'Simple words and examples for school students.', zh: '使用适合学生年龄的语言和例子。' },
-    instruction: 'Use words, examples and a level of detail suited to a school student; explain any technical term you use.',
+    instruction:
+      'Use words, examples and a level of detail suited to a school student; explain any technical term you use.',
   },
   {
     key: 'show-steps',
@@ -35,7 +42,8 @@ export const TUTOR_RULES: readonly TutorRule[] = [
     key: 'encourage',
     label: { en: 'Encourage', zh: '鼓励' },
     description: { en: 'Praise effort and build confidence.', zh: '肯定努力，建立信心。' },
-    instruction: 'Be warm and encouraging: praise effort and progress, and treat mistakes as a normal part of learning.',
+    instruction:
+      'Be warm and encouraging: praise effort and progress, and treat mistakes as a normal part of learning.',
   },
   {
     key: 'no-homework-completion',

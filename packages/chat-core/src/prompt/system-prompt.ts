@@ -13,7 +13,10 @@ export const systemPromptInputSchema = z
     /** Reply language: 'en', 'zh' (any case) or a language name such as 'French'. */
     language: z.string().trim().min(1).max(40).optional(),
   })
-  .refine((input) => input.mode !== 'CUSTOM' || Boolean(input.persona), { message: 'CUSTOM mode needs a persona', path: ['persona'] });
+  .refine((input) => input.mode !== 'CUSTOM' || Boolean(input.persona), {
+    message: 'CUSTOM mode needs a persona',
+    path: ['persona'],
+  });
 export type SystemPromptInput = z.input<typeof systemPromptInputSchema>;
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Simplified Chinese (简体中文)' };
@@ -34,7 +37,11 @@ export function buildSystemPrompt(input: SystemPromptInput): string {
   const sections: string[] = [];
 
   const modeRole = TUTOR_MODES.find((m) => m.id === mode)!.role;
-  sections.push(mode === 'CUSTOM' ? `You are Lumi, a tutor for school students. Your persona:\n${persona}` : `You are Lumi, ${modeRole}.`);
+  sections.push(
+    mode === 'CUSTOM'
+      ? `You are Lumi, a tutor for school students. Your persona:\n${persona}`
+      : `You are Lumi, ${modeRole}.`,
+  );
   if (mode !== 'CUSTOM' && persona) sections.push(`Persona:\n${persona}`);
 
   const chosen = TUTOR_RULES.filter((rule) => rules.includes(rule.key));
@@ -46,7 +53,9 @@ export function buildSystemPrompt(input: SystemPromptInput): string {
 
   if (language) {
     const name = LANGUAGE_NAMES[language.toLowerCase()] ?? language;
-    sections.push(`Reply in ${name} unless the student asks for another language${mode === 'TRANSLATION' || mode === 'LANGUAGE_PRACTICE' ? ' or the task needs one' : ''}.`);
+    sections.push(
+      `Reply in ${name} unless the student asks for another language${mode === 'TRANSLATION' || mode === 'LANGUAGE_PRACTICE' ? ' or the task needs one' : ''}.`,
+    );
   }
   return sections.join('\n\n');
 }

@@ -36,7 +36,9 @@ function arithmeticReply(text: string, zh: boolean): string | undefined {
   const a = Number(left);
   const b = Number(right);
   if ((op === '/' || op === '÷') && b === 0) {
-    return zh ? `${left} ${op} ${right}：不能除以零，因为没有任何数乘以 0 能得到 ${left}。` : `${left} ${op} ${right} has no answer: you cannot divide by zero, because no number times 0 gives ${left}.`;
+    return zh
+      ? `${left} ${op} ${right}：不能除以零，因为没有任何数乘以 0 能得到 ${left}。`
+      : `${left} ${op} ${right} has no answer: you cannot divide by zero, because no number times 0 gives ${left}.`;
   }
   const result = formatNumber(operators[op]!(a, b));
   return zh
@@ -48,10 +50,29 @@ const phrasebook: Record<string, Record<string, string>> = {
   hello: { chinese: '你好', spanish: 'hola', french: 'bonjour', german: 'hallo', english: 'hello' },
   'thank you': { chinese: '谢谢', spanish: 'gracias', french: 'merci', german: 'danke', english: 'thank you' },
   goodbye: { chinese: '再见', spanish: 'adiós', french: 'au revoir', german: 'auf Wiedersehen', english: 'goodbye' },
-  'good morning': { chinese: '早上好', spanish: 'buenos días', french: 'bonjour', german: 'guten Morgen', english: 'good morning' },
+  'good morning': {
+    chinese: '早上好',
+    spanish: 'buenos días',
+    french: 'bonjour',
+    german: 'guten Morgen',
+    english: 'good morning',
+  },
 };
-const chineseToPhrase: Record<string, string> = { 你好: 'hello', 谢谢: 'thank you', 再见: 'goodbye', 早上好: 'good morning' };
-const languageNames: Record<string, string> = { 中文: 'chinese', 汉语: 'chinese', 英语: 'english', 英文: 'english', 西班牙语: 'spanish', 法语: 'french', 德语: 'german' };
+const chineseToPhrase: Record<string, string> = {
+  你好: 'hello',
+  谢谢: 'thank you',
+  再见: 'goodbye',
+  早上好: 'good morning',
+};
+const languageNames: Record<string, string> = {
+  中文: 'chinese',
+  汉语: 'chinese',
+  英语: 'english',
+  英文: 'english',
+  西班牙语: 'spanish',
+  法语: 'french',
+  德语: 'german',
+};
 
 function translationReply(text: string, zh: boolean): string | undefined {
   const lower = text.toLowerCase();
@@ -60,11 +81,15 @@ function translationReply(text: string, zh: boolean): string | undefined {
     /\b(chinese|spanish|french|german|english)\b/.exec(lower)?.[1] ??
     Object.entries(languageNames).find(([name]) => text.includes(name))?.[1] ??
     (zh ? 'english' : 'chinese');
-  const source = Object.keys(phrasebook).find((p) => lower.includes(p)) ?? Object.keys(chineseToPhrase).find((word) => text.includes(word));
+  const source =
+    Object.keys(phrasebook).find((p) => lower.includes(p)) ??
+    Object.keys(chineseToPhrase).find((word) => text.includes(word));
   const phrase = source && (chineseToPhrase[source] ?? source);
   const translated = phrase ? phrasebook[phrase]?.[target] : undefined;
   if (source && translated) {
-    return zh ? `“${source}”的翻译是：**${translated}**。试着大声读三遍，再用它造一个句子。` : `"${source}" in ${target[0]!.toUpperCase()}${target.slice(1)} is: **${translated}**. Try saying it out loud three times, then use it in a sentence of your own.`;
+    return zh
+      ? `“${source}”的翻译是：**${translated}**。试着大声读三遍，再用它造一个句子。`
+      : `"${source}" in ${target[0]!.toUpperCase()}${target.slice(1)} is: **${translated}**. Try saying it out loud three times, then use it in a sentence of your own.`;
   }
   return zh
     ? '演示模式只认识几个常用短语（你好、谢谢、再见、早上好）。连接真正的模型后，我可以翻译任何句子。'

@@ -31,7 +31,7 @@ export function splitIntoWords(text: string): string[] {
 export function createDemoProvider(options: DemoProviderOptions = {}): ChatProvider {
   const delayMs = options.delayMs ?? 30;
 
-  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
+  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
     const model = request.model || DEMO_MODEL;
     const lastUser = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
     let sent = '';
@@ -47,7 +47,11 @@ export function createDemoProvider(options: DemoProviderOptions = {}): ChatProvi
       sent += piece;
       yield { type: 'delta', text: piece };
     }
-    const usage = { promptTokens: countChatTokens(request.messages, model), completionTokens: countTokens(sent, model), cachedTokens: 0 };
+    const usage = {
+      promptTokens: countChatTokens(request.messages, model),
+      completionTokens: countTokens(sent, model),
+      cachedTokens: 0,
+    };
     yield { type: 'usage', usage };
     yield { type: 'done', finishReason, model };
   }

@@ -20,6 +20,8 @@ export function createOpenAIClient(options: OpenAIClientOptions): OpenAI {
     maxRetries: 0,
     fetch: undiciFetch as unknown as typeof globalThis.fetch,
     // The SDK types fetchOptions against the global fetch; undici's fetch takes its own dispatcher.
-    fetchOptions: options.dispatcher ? ({ dispatcher: options.dispatcher } as unknown as ClientOptions['fetchOptions']) : undefined,
+    fetchOptions: options.dispatcher
+      ? ({ dispatcher: options.dispatcher } as unknown as ClientOptions['fetchOptions'])
+      : undefined,
   });
 }

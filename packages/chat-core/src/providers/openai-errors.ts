@@ -6,8 +6,10 @@ function mapApiError(error: APIError): ChatError {
   const { status, code, type } = error;
   const retryAfterMs = parseRetryAfterMs(error.headers);
   const options = { status, retryAfterMs, cause: error };
-  if (status === 401 || status === 403 || code === 'invalid_api_key') return new ChatError('bad_key', error.message, options);
-  if (code === 'insufficient_quota' || type === 'insufficient_quota') return new ChatError('quota', error.message, options);
+  if (status === 401 || status === 403 || code === 'invalid_api_key')
+    return new ChatError('bad_key', error.message, options);
+  if (code === 'insufficient_quota' || type === 'insufficient_quota')
+    return new ChatError('quota', error.message, options);
   if (status === 429 || code === 'rate_limit_exceeded') return new ChatError('rate_limited', error.message, options);
   if (code === 'context_length_exceeded' || /maximum context length/i.test(error.message)) {
     return new ChatError('context_too_long', error.message, options);
@@ -22,7 +24,7 @@ export function toChatError(error: unknown): ChatError {
   if (error instanceof ChatError) return error;
   if (error instanceof APIConnectionTimeoutError) return new ChatError('timeout', error.message, { cause: error });
   if (error instanceof APIConnectionError) return new ChatError('network', error.message, { cause: error });
-  if (error instanceof APIError) return mapApiError(error);
+  if (error instanceof APIError) return mapApiError(error as APIError);
   // JSON.parse on an SSE line, or a response without a body.
   if (error instanceof SyntaxError || error instanceof OpenAIError) {
     return new ChatError('malformed', `unreadable response: ${error.message}`, { cause: error });

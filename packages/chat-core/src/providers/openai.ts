@@ -43,7 +43,11 @@ export type OpenAIProviderConfig = z.input<typeof openAIProviderConfigSchema> & 
   dispatcher?: Dispatcher;
 };
 
-const finishReasons: Record<string, FinishReason> = { stop: 'stop', length: 'length', content_filter: 'content_filter' };
+const finishReasons: Record<string, FinishReason> = {
+  stop: 'stop',
+  length: 'length',
+  content_filter: 'content_filter',
+};
 
 function usageOf(chunk: ChatCompletionChunk): Usage | undefined {
   if (!chunk.usage) return undefined;
@@ -89,7 +93,7 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ChatProvider
     };
   }
 
-  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent> {
+  async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
     const userSignal = request.signal;
     const aborted = (): StreamEvent => ({ type: 'done', finishReason: 'aborted', model: request.model });
 

@@ -30,7 +30,8 @@ class CharAsTextClient extends pg.Client {
     const callbackAt = args.findIndex((arg) => typeof arg === 'function');
     if (callbackAt >= 0) {
       const callback = args[callbackAt] as (error: unknown, result: unknown) => void;
-      args[callbackAt] = (error: unknown, result: unknown) => callback(error, error ? result : reportCharAsText(result));
+      args[callbackAt] = (error: unknown, result: unknown) =>
+        callback(error, error ? result : reportCharAsText(result));
       return super.query(...(args as Parameters<pg.Client['query']>));
     }
     const returned: unknown = super.query(...(args as Parameters<pg.Client['query']>));
@@ -56,7 +57,10 @@ function once(fn: () => Promise<void>): () => Promise<void> {
   return () => (done ??= fn());
 }
 
-async function connectMigrationAdapter(connectionString: string, afterDispose?: () => Promise<void>): Promise<SqlDriverAdapter> {
+async function connectMigrationAdapter(
+  connectionString: string,
+  afterDispose?: () => Promise<void>,
+): Promise<SqlDriverAdapter> {
   // One session: the engine's session-level advisory lock and unlock must meet on the same
   // connection. Idle connections never time out, so the lock is not dropped mid-run; the pool
   // is ended explicitly in dispose.

@@ -8,7 +8,8 @@ import { MigrationError } from './errors';
 import { resolveMigration } from './resolve';
 import { migrationStatus } from './status';
 
-const USAGE = 'usage: migrate create <name> [--draft] | deploy | check | status | resolve --applied|--rolled-back <name>';
+const USAGE =
+  'usage: migrate create <name> [--draft] | deploy | check | status | resolve --applied|--rolled-back <name>';
 
 class UsageError extends Error {}
 
@@ -33,14 +34,23 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'create': {
       const name = rest.join(' ');
-      if (!name) throw new UsageError('create needs a migration name, e.g. `npm run db:migrate:create -- add_quiz_table`.');
+      if (!name)
+        throw new UsageError('create needs a migration name, e.g. `npm run db:migrate:create -- add_quiz_table`.');
       const created = await createMigration({ name, draft: values.draft });
-      console.log(created ? `Created ${shown(created.file)}` : 'No schema changes since the last migration; nothing created (--draft writes an empty one).');
+      console.log(
+        created
+          ? `Created ${shown(created.file)}`
+          : 'No schema changes since the last migration; nothing created (--draft writes an empty one).',
+      );
       return 0;
     }
     case 'deploy': {
       const { applied } = await deployMigrations();
-      console.log(applied.length ? `Applied ${applied.length} migration(s): ${list(applied)}` : 'No pending migrations; the database is up to date.');
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s): ${list(applied)}`
+          : 'No pending migrations; the database is up to date.',
+      );
       return 0;
     }
     case 'check': {
@@ -49,7 +59,9 @@ async function run(argv: string[]): Promise<number> {
         console.log('No drift: schema.prisma matches prisma/migrations.');
         return 0;
       }
-      console.log('Drift: schema.prisma has changes that no migration creates; run `npm run db:migrate:create -- <name>`. Missing SQL:');
+      console.log(
+        'Drift: schema.prisma has changes that no migration creates; run `npm run db:migrate:create -- <name>`. Missing SQL:',
+      );
       console.log(script.trimEnd());
       return 1;
     }
@@ -59,17 +71,21 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Up to date: ${status.applied.length} migration(s) applied, none pending, no drift.`);
         return 0;
       }
-      if (status.failed.length) console.log(`Failed: ${list(status.failed)} (fix it, then \`resolve --rolled-back|--applied <name>\`)`);
+      if (status.failed.length)
+        console.log(`Failed: ${list(status.failed)} (fix it, then \`resolve --rolled-back|--applied <name>\`)`);
       if (status.pending.length) console.log(`Pending: ${list(status.pending)} (run \`npm run db:migrate:deploy\`)`);
-      if (status.missingFromFolder.length) console.log(`Applied but missing from prisma/migrations: ${list(status.missingFromFolder)}`);
+      if (status.missingFromFolder.length)
+        console.log(`Applied but missing from prisma/migrations: ${list(status.missingFromFolder)}`);
       if (status.edited.length) console.log(`Edited after being applied: ${list(status.edited)}`);
-      if (status.drift) console.log('Drift: the database schema differs from what its migrations build (changed by hand?).');
+      if (status.drift)
+        console.log('Drift: the database schema differs from what its migrations build (changed by hand?).');
       return 1;
     }
     case 'resolve': {
       const applied = values.applied;
       const rolledBack = values['rolled-back'];
-      if (Boolean(applied) === Boolean(rolledBack)) throw new UsageError('resolve needs exactly one of --applied <name> or --rolled-back <name>.');
+      if (Boolean(applied) === Boolean(rolledBack))
+        throw new UsageError('resolve needs exactly one of --applied <name> or --rolled-back <name>.');
       const migrationName = (applied ?? rolledBack)!;
       await resolveMigration({ migrationName, as: applied ? 'applied' : 'rolled-back' });
       console.log(`Marked ${migrationName} as ${applied ? 'applied' : 'rolled back'}.`);
@@ -85,10 +101,13 @@ function describe(error: unknown, command: string | undefined): string {
   if (process.env.LUMI_DEBUG === '1') return error instanceof Error ? (error.stack ?? error.message) : String(error);
   if (error instanceof UsageError || error instanceof DatabaseUrlError) return error.message;
   const failed = `migrate ${command} failed`;
-  if (error instanceof MigrationError) return `${failed}${error.code ? ` (${error.code})` : ''}: ${oneLine(error.message)}`;
+  if (error instanceof MigrationError)
+    return `${failed}${error.code ? ` (${error.code})` : ''}: ${oneLine(error.message)}`;
   if (!(error instanceof Error)) return `${failed}: ${String(error)}`;
   // Node reports refused connections to several addresses as an AggregateError without a message.
-  const message = error.message || (error instanceof AggregateError ? String(error.errors[0]?.message ?? '') : '');
+  const message =
+    error.message ||
+    (error instanceof AggregateError ? String((error.errors[0] as Error | undefined)?.message ?? '') : '');
   return `${failed}: ${oneLine(message || error.name)}`;
 }
 
@@ -101,7 +120,12 @@ let exitCode: number;
 try {
   exitCode = await run(argv);
 } catch (error) {
-  console.error(describe(error, argv.find((arg) => !arg.startsWith('-'))));
+  console.error(
+    describe(
+      error,
+      argv.find((arg) => !arg.startsWith('-')),
+    ),
+  );
   exitCode = 1;
 }
 // The engine leaves a timer armed after its advisory lock; exit rather than wait for it.

@@ -2,7 +2,13 @@ import path from 'node:path';
 import { withScratchDatabase } from './databases';
 import { noFilters, withSchemaEngine } from './engine';
 import { MigrationError } from './errors';
-import { defaultMigrationsDir, type MigrationPaths, readMigrationsList, readSchemaFiles, writeMigration } from './files';
+import {
+  defaultMigrationsDir,
+  type MigrationPaths,
+  readMigrationsList,
+  readSchemaFiles,
+  writeMigration,
+} from './files';
 import { resolveDatabaseUrl } from './server-url';
 
 /** Folder-safe like `prisma migrate dev`'s names: "Add Quiz table" becomes "add_quiz_table". */
@@ -13,7 +19,8 @@ export function migrationSlug(name: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 200);
-  if (!slug) throw new MigrationError(`Migration name "${name}" has no letters or digits; use something like add_quiz_table.`);
+  if (!slug)
+    throw new MigrationError(`Migration name "${name}" has no letters or digits; use something like add_quiz_table.`);
   return slug;
 }
 
@@ -36,7 +43,10 @@ export async function createMigration(
   const slug = migrationSlug(options.name);
   const serverUrl = resolveDatabaseUrl(options.databaseUrl);
   const migrationsDir = path.resolve(options.migrationsDir ?? defaultMigrationsDir);
-  const [files, migrationsList] = await Promise.all([readSchemaFiles(options.schemaPath), readMigrationsList(migrationsDir)]);
+  const [files, migrationsList] = await Promise.all([
+    readSchemaFiles(options.schemaPath),
+    readMigrationsList(migrationsDir),
+  ]);
   // The wasm engine cannot open its own shadow database for this command: it builds on what
   // diagnoseMigrationHistory computed, against a database that already holds every migration.
   const output = await withScratchDatabase(serverUrl, (databaseUrl) =>

@@ -9,7 +9,8 @@ export class DatabaseUrlError extends Error {
  */
 export function parseDatabaseUrl(value: string | undefined, variable = 'DATABASE_URL'): URL {
   const example = 'postgresql://user:password@127.0.0.1:5432/lumi';
-  if (!value?.trim()) throw new DatabaseUrlError(`${variable} is not set; set it to a PostgreSQL URL such as ${example}.`);
+  if (!value?.trim())
+    throw new DatabaseUrlError(`${variable} is not set; set it to a PostgreSQL URL such as ${example}.`);
   let url: URL;
   try {
     url = new URL(value.trim());

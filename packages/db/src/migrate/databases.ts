@@ -23,9 +23,15 @@ export async function withServerConnection<T>(serverUrl: string, fn: (client: pg
   }
 }
 
-export async function createDatabase(serverUrl: string, name: string, options: { template?: string } = {}): Promise<string> {
+export async function createDatabase(
+  serverUrl: string,
+  name: string,
+  options: { template?: string } = {},
+): Promise<string> {
   const template = options.template ? ` TEMPLATE ${quoteIdentifier(options.template)}` : '';
-  await withServerConnection(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}${template}`));
+  await withServerConnection(serverUrl, (client) =>
+    client.query(`CREATE DATABASE ${quoteIdentifier(name)}${template}`),
+  );
   return urlForDatabase(serverUrl, name);
 }
 

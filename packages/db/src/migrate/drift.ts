@@ -11,9 +11,14 @@ const DIFFERENT = 2;
  * no migration (or a migration was edited); `script` is the SQL that would close the gap.
  * Replays the migrations in throwaway databases on DATABASE_URL's server (needs CREATEDB).
  */
-export async function checkDrift(options: MigrationPaths & { databaseUrl?: string } = {}): Promise<{ drift: boolean; script: string }> {
+export async function checkDrift(
+  options: MigrationPaths & { databaseUrl?: string } = {},
+): Promise<{ drift: boolean; script: string }> {
   const serverUrl = resolveDatabaseUrl(options.databaseUrl);
-  const [files, migrationsList] = await Promise.all([readSchemaFiles(options.schemaPath), readMigrationsList(options.migrationsDir)]);
+  const [files, migrationsList] = await Promise.all([
+    readSchemaFiles(options.schemaPath),
+    readMigrationsList(options.migrationsDir),
+  ]);
   const result = await withScratchDatabase(serverUrl, (databaseUrl) =>
     withSchemaEngine({ databaseUrl, schemaFiles: files }, (engine) =>
       engine.diff({

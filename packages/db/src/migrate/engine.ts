@@ -27,7 +27,9 @@ function loadSchemaEngine(): Promise<Glue> {
     const glue: Glue = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
     // The glue reports Rust panics through this global.
-    const registry = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { get(): string; set_message(message: string): void } };
+    const registry = globalThis as {
+      PRISMA_WASM_PANIC_REGISTRY?: { get(): string; set_message(message: string): void };
+    };
     let panicMessage = '';
     registry.PRISMA_WASM_PANIC_REGISTRY ??= {
       get: () => panicMessage,

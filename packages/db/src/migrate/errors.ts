@@ -19,6 +19,8 @@ export class MigrationError extends Error {
     if (error instanceof MigrationError) return error;
     if (!(error instanceof Error)) return new MigrationError(String(error));
     const code = (error as { code?: unknown }).code;
-    return new MigrationError(withoutBacktrace(error.message), typeof code === 'string' ? code : undefined, { cause: error });
+    return new MigrationError(withoutBacktrace(error.message), typeof code === 'string' ? code : undefined, {
+      cause: error,
+    });
   }
 }

@@ -97,4 +97,3 @@ export async function writeMigration(migrationsDir: string, folder: string, scri
   if ((await readOptional(lockfile)) === null) await writeFile(lockfile, LOCKFILE_CONTENT);
   return file;
 }
-

@@ -24,20 +24,30 @@ export interface MigrationStatus {
 const DIFFERENT = 2;
 
 /** Compares the database with the migrations folder, like `prisma migrate status`, plus a drift check. */
-export async function migrationStatus(options: { databaseUrl?: string; migrationsDir?: string; schemaPath?: string } = {}): Promise<MigrationStatus> {
+export async function migrationStatus(
+  options: { databaseUrl?: string; migrationsDir?: string; schemaPath?: string } = {},
+): Promise<MigrationStatus> {
   const databaseUrl = resolveDatabaseUrl(options.databaseUrl);
-  const [files, migrationsList] = await Promise.all([readSchemaFiles(options.schemaPath), readMigrationsList(options.migrationsDir)]);
+  const [files, migrationsList] = await Promise.all([
+    readSchemaFiles(options.schemaPath),
+    readMigrationsList(options.migrationsDir),
+  ]);
   const local = migrationsList.migrationDirectories.map((directory) => directory.path);
 
   return withSchemaEngine({ databaseUrl, schemaFiles: files }, async (engine) => {
-    const diagnosis = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters });
+    const diagnosis = await engine.diagnoseMigrationHistory({
+      migrationsList,
+      optInToShadowDatabase: false,
+      filters: noFilters,
+    });
     const history = diagnosis.history;
     const pending = !diagnosis.hasMigrationsTable
       ? local
       : history && history.diagnostic !== 'migrationsDirectoryIsBehind'
         ? history.unappliedMigrationNames
         : [];
-    const missingFromFolder = history && history.diagnostic !== 'databaseIsBehind' ? history.unpersistedMigrationNames : [];
+    const missingFromFolder =
+      history && history.diagnostic !== 'databaseIsBehind' ? history.unpersistedMigrationNames : [];
     const failed = diagnosis.failedMigrationNames;
     const applied = local.filter((name) => !pending.includes(name) && !failed.includes(name));
 

@@ -20,7 +20,8 @@ try {
       : `Demo school already present (class "${school.className}", join code ${school.joinCode}); nothing changed.`,
   );
   console.log(`Demo logins (password: ${school.password}):`);
-  for (const login of school.logins) console.log(`  ${login.role.toLowerCase().padEnd(8)} ${login.email.padEnd(36)} ${login.name}`);
+  for (const login of school.logins)
+    console.log(`  ${login.role.toLowerCase().padEnd(8)} ${login.email.padEnd(36)} ${login.name}`);
 } finally {
   await prisma.$disconnect();
 }

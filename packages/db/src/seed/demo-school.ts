@@ -129,7 +129,7 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
       'Why do plants need sunlight? My notes say photosynthesis but I do not get it.',
       'Good question. Photosynthesis turns carbon dioxide and water into glucose and oxygen, and light provides the energy for it. Where in the leaf do you think the light is captured?',
       'In the chloroplasts? Because of chlorophyll?',
-      "Yes! Chlorophyll absorbs mainly red and blue light, which is why leaves look green. Can you write the word equation for photosynthesis?",
+      'Yes! Chlorophyll absorbs mainly red and blue light, which is why leaves look green. Can you write the word equation for photosynthesis?',
     ],
   },
   {

@@ -33,36 +33,39 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Pr
   const created = (await prisma.user.findUnique({ where: { email: DEMO_TEACHER.email } })) === null;
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2 /* Argon2id */ });
 
-  await prisma.$transaction(async (tx) => {
-    const teacher = await tx.user.upsert({
-      where: { email: DEMO_TEACHER.email },
-      update: {},
-      create: { ...DEMO_TEACHER, role: 'TEACHER', passwordHash },
-    });
-    const schoolClass = await tx.class.upsert({
-      where: { joinCode: DEMO_CLASS.joinCode },
-      update: {},
-      create: { ...DEMO_CLASS, teacherId: teacher.id },
-    });
-    const studentIds = new Map<string, string>();
-    for (const { key, ...student } of DEMO_STUDENTS) {
-      const user = await tx.user.upsert({
-        where: { email: student.email },
+  await prisma.$transaction(
+    async (tx) => {
+      const teacher = await tx.user.upsert({
+        where: { email: DEMO_TEACHER.email },
         update: {},
-        create: { ...student, role: 'STUDENT', passwordHash },
+        create: { ...DEMO_TEACHER, role: 'TEACHER', passwordHash },
       });
-      studentIds.set(key, user.id);
-      await tx.enrollment.upsert({
-        where: { classId_studentId: { classId: schoolClass.id, studentId: user.id } },
+      const schoolClass = await tx.class.upsert({
+        where: { joinCode: DEMO_CLASS.joinCode },
         update: {},
-        create: { classId: schoolClass.id, studentId: user.id },
+        create: { ...DEMO_CLASS, teacherId: teacher.id },
       });
-    }
-    const rows = demoRows(studentIds, schoolClass.id, now);
-    await tx.conversation.createMany({ data: rows.conversations, skipDuplicates: true });
-    await tx.message.createMany({ data: rows.messages, skipDuplicates: true });
-    await tx.usageEvent.createMany({ data: rows.usage, skipDuplicates: true });
-  }, { timeout: 30_000 });
+      const studentIds = new Map<string, string>();
+      for (const { key, ...student } of DEMO_STUDENTS) {
+        const user = await tx.user.upsert({
+          where: { email: student.email },
+          update: {},
+          create: { ...student, role: 'STUDENT', passwordHash },
+        });
+        studentIds.set(key, user.id);
+        await tx.enrollment.upsert({
+          where: { classId_studentId: { classId: schoolClass.id, studentId: user.id } },
+          update: {},
+          create: { classId: schoolClass.id, studentId: user.id },
+        });
+      }
+      const rows = demoRows(studentIds, schoolClass.id, now);
+      await tx.conversation.createMany({ data: rows.conversations, skipDuplicates: true });
+      await tx.message.createMany({ data: rows.messages, skipDuplicates: true });
+      await tx.usageEvent.createMany({ data: rows.usage, skipDuplicates: true });
+    },
+    { timeout: 30_000 },
+  );
 
   return {
     created,

@@ -53,7 +53,7 @@ export function SignInForm({ providers, notice }: { providers: string[]; notice:
   return (
     <div className="card space-y-5">
       <h1 className="text-2xl font-semibold">{t('auth.signInTitle')}</h1>
-      <form onSubmit={submit} method="post" className="space-y-4" noValidate>
+      <form onSubmit={(event) => void submit(event)} method="post" className="space-y-4" noValidate>
         <label className="block text-sm font-medium">
           {t('auth.email')}
           <input name="email" type="email" autoComplete="email" required className="input mt-1" />
@@ -72,7 +72,12 @@ export function SignInForm({ providers, notice }: { providers: string[]; notice:
         </button>
       </form>
       {providers.map((id) => (
-        <button key={id} type="button" className="btn-secondary w-full" onClick={() => void signIn(id, { redirectTo: '/' })}>
+        <button
+          key={id}
+          type="button"
+          className="btn-secondary w-full"
+          onClick={() => void signIn(id, { redirectTo: '/' })}
+        >
           {t('auth.withProvider', { provider: PROVIDER_NAMES[id] ?? id })}
         </button>
       ))}

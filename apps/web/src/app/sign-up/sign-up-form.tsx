@@ -58,7 +58,7 @@ export function SignUpForm() {
   return (
     <div className="card space-y-5">
       <h1 className="text-2xl font-semibold">{t('auth.signUpTitle')}</h1>
-      <form onSubmit={submit} method="post" className="space-y-4" noValidate>
+      <form onSubmit={(event) => void submit(event)} method="post" className="space-y-4" noValidate>
         <fieldset className="flex gap-4 text-sm">
           <legend className="mb-1 font-medium">{t('auth.iAm')}</legend>
           {(['STUDENT', 'TEACHER'] as const).map((r) => (
@@ -72,7 +72,12 @@ export function SignUpForm() {
         {field('email', t('auth.email'), { type: 'email', autoComplete: 'email', required: true })}
         {field('password', t('auth.password'), { type: 'password', autoComplete: 'new-password', required: true })}
         {role === 'STUDENT' &&
-          field('joinCode', t('auth.joinCode'), { autoCapitalize: 'characters', required: true }, t('auth.joinCodeHint'))}
+          field(
+            'joinCode',
+            t('auth.joinCode'),
+            { autoCapitalize: 'characters', required: true },
+            t('auth.joinCodeHint'),
+          )}
         {signUp.error && <ErrorNotice error={toUiError(signUp.error)} />}
         <button type="submit" className="btn-primary w-full" disabled={signUp.isPending}>
           {signUp.isPending ? t('common.loading') : t('auth.signUp')}

@@ -47,18 +47,29 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
 
   return (
     <div className="flex h-[calc(100dvh-3.1rem)] min-h-0 flex-col md:flex-row">
-      <aside className={`${showList ? 'flex' : 'hidden'} max-h-[50dvh] flex-col border-b border-slate-200 bg-white p-3 md:flex md:max-h-none md:w-72 md:border-r md:border-b-0`}>
+      <aside
+        className={`${showList ? 'flex' : 'hidden'} max-h-[50dvh] flex-col border-b border-slate-200 bg-white p-3 md:flex md:max-h-none md:w-72 md:border-r md:border-b-0`}
+      >
         <ConversationList activeId={conversationId} />
       </aside>
       <main className="flex min-h-0 flex-1 flex-col">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
-          <button type="button" className="btn-ghost md:hidden" aria-expanded={showList} onClick={() => setShowList((v) => !v)}>
+          <button
+            type="button"
+            className="btn-ghost md:hidden"
+            aria-expanded={showList}
+            onClick={() => setShowList((v) => !v)}
+          >
             ☰ {t('chat.sessions')}
           </button>
           <h1 className="min-w-0 flex-1 truncate font-semibold">{conversation.data?.title ?? ''}</h1>
           {conversation.data && (
             <>
-              <UsageMeter tokens={conversation.data.usage.tokens} costMicros={conversation.data.usage.costMicros} classId={conversation.data.classId} />
+              <UsageMeter
+                tokens={conversation.data.usage.tokens}
+                costMicros={conversation.data.usage.costMicros}
+                classId={conversation.data.classId}
+              />
               <ExportMenu conversationId={conversationId} />
             </>
           )}
@@ -70,11 +81,17 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
           {conversation.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
           {loadError && (
             <ErrorNotice
-              error={loadError.code === 'NOT_FOUND' ? { ...loadError, message: t('chat.notFound') } : localizeError(loadError, t)}
+              error={
+                loadError.code === 'NOT_FOUND'
+                  ? { ...loadError, message: t('chat.notFound') }
+                  : localizeError(loadError, t)
+              }
               onRetry={() => void conversation.refetch()}
             />
           )}
-          {conversation.data && chat.messages.length === 0 && <p className="py-10 text-center text-slate-500">{t('chat.empty')}</p>}
+          {conversation.data && chat.messages.length === 0 && (
+            <p className="py-10 text-center text-slate-500">{t('chat.empty')}</p>
+          )}
           <ol className="mx-auto max-w-3xl space-y-3" aria-live="polite" aria-busy={chat.streamingId !== null}>
             {chat.messages.map((m) => (
               <MessageItem
@@ -97,7 +114,11 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
             text={chat.text}
             onText={chat.setText}
             onSend={chat.send}
-            onStop={chat.streamingId && chat.streamingId !== 'pending' ? () => stop.mutate({ messageId: chat.streamingId! }) : null}
+            onStop={
+              chat.streamingId && chat.streamingId !== 'pending'
+                ? () => stop.mutate({ messageId: chat.streamingId! })
+                : null
+            }
             editing={chat.draft.kind === 'edit'}
             onCancelEdit={chat.cancelEdit}
             disabled={chat.busy || !conversation.data}

@@ -23,6 +23,7 @@ export function Composer({ text, onText, onSend, onStop, editing, onCancelEdit, 
   useEffect(() => {
     const typed = box.current?.value;
     if (typed && !text) onText(typed);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only what was typed before hydration is adopted
   }, []);
 
   function submit(event: FormEvent) {

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import { useTRPC } from '../../trpc/client';
+import { formText } from '../../lib/form-text';
 
 const PAGE_SIZE = 50;
 
@@ -81,7 +82,7 @@ export function ConversationList({ activeId }: { activeId: string }) {
                 className="flex gap-1 p-1"
                 onSubmit={(e) => {
                   e.preventDefault();
-                  const title = String(new FormData(e.currentTarget).get('title') ?? '').trim();
+                  const title = formText(new FormData(e.currentTarget), 'title').trim();
                   if (title) rename.mutate({ conversationId: c.id, title });
                   setRenaming(null);
                 }}
@@ -96,7 +97,11 @@ export function ConversationList({ activeId }: { activeId: string }) {
               </form>
             ) : (
               <div className="flex items-center">
-                <Link href={`/chat/${c.id}`} className="flex-1 truncate px-3 py-2 text-sm" aria-current={c.id === activeId ? 'page' : undefined}>
+                <Link
+                  href={`/chat/${c.id}`}
+                  className="flex-1 truncate px-3 py-2 text-sm"
+                  aria-current={c.id === activeId ? 'page' : undefined}
+                >
                   {c.title}
                   <span className="block text-xs text-slate-500">{t(`mode.${c.mode}`)}</span>
                 </Link>
@@ -113,7 +118,12 @@ export function ConversationList({ activeId }: { activeId: string }) {
       </ul>
       {list.hasNextPage && (
         // Stays focusable while loading (aria-disabled, not disabled), so the keyboard focus is never dropped.
-        <button type="button" className="btn-secondary aria-disabled:cursor-wait aria-disabled:opacity-50" onClick={loadMore} aria-disabled={list.isFetchingNextPage}>
+        <button
+          type="button"
+          className="btn-secondary aria-disabled:cursor-wait aria-disabled:opacity-50"
+          onClick={loadMore}
+          aria-disabled={list.isFetchingNextPage}
+        >
           {list.isFetchingNextPage ? t('common.loading') : t('chat.loadMore')}
         </button>
       )}

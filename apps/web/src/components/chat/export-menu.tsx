@@ -11,7 +11,10 @@ export function ExportMenu({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
 
   async function download(format: 'markdown' | 'json') {
-    const file = await queryClient.fetchQuery({ ...trpc.conversations.export.queryOptions({ conversationId, format }), staleTime: 0 });
+    const file = await queryClient.fetchQuery({
+      ...trpc.conversations.export.queryOptions({ conversationId, format }),
+      staleTime: 0,
+    });
     const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
     const a = Object.assign(document.createElement('a'), { href: url, download: file.filename });
     a.click();

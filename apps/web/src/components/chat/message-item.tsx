@@ -23,11 +23,18 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
     setTimeout(() => setCopied(false), 1500);
   }
 
-  const badge = message.status === 'STOPPED' ? t('chat.stopped') : message.status === 'ERROR' ? t('chat.incomplete') : null;
+  const badge =
+    message.status === 'STOPPED' ? t('chat.stopped') : message.status === 'ERROR' ? t('chat.incomplete') : null;
 
   return (
-    <li className={`flex ${mine ? 'justify-end' : 'justify-start'}`} data-role={message.role} data-status={message.status}>
-      <div className={`max-w-[92%] rounded-2xl px-4 py-2 sm:max-w-[80%] ${mine ? 'bg-indigo-600 text-white' : 'border border-slate-200 bg-white'}`}>
+    <li
+      className={`flex ${mine ? 'justify-end' : 'justify-start'}`}
+      data-role={message.role}
+      data-status={message.status}
+    >
+      <div
+        className={`max-w-[92%] rounded-2xl px-4 py-2 sm:max-w-[80%] ${mine ? 'bg-indigo-600 text-white' : 'border border-slate-200 bg-white'}`}
+      >
         <p className={`mb-1 text-xs font-medium ${mine ? 'text-indigo-100' : 'text-slate-500'}`}>
           {mine ? t('chat.you') : t('chat.tutor')}
           {badge && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">{badge}</span>}
@@ -37,10 +44,14 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
         ) : message.content ? (
           <Markdown text={message.content} />
         ) : (
-          <p className="text-sm text-slate-500">{message.status === 'STREAMING' ? t('chat.thinking') : t('chat.noReply')}</p>
+          <p className="text-sm text-slate-500">
+            {message.status === 'STREAMING' ? t('chat.thinking') : t('chat.noReply')}
+          </p>
         )}
         {message.status !== 'STREAMING' && (message.content || onRetry) && (
-          <div className={`mt-1 flex gap-1 ${mine ? 'justify-end [&>button]:text-indigo-100 [&>button:hover]:bg-indigo-500' : ''}`}>
+          <div
+            className={`mt-1 flex gap-1 ${mine ? 'justify-end [&>button]:text-indigo-100 [&>button:hover]:bg-indigo-500' : ''}`}
+          >
             {message.content && (
               <button type="button" className="btn-ghost" onClick={() => void copy()}>
                 {copied ? t('chat.copied') : t('chat.copy')}

@@ -4,12 +4,24 @@ import { useI18n } from '../../i18n/client';
 import { useBudgetLeft } from '../budget-left';
 
 /** This conversation's tokens and cost, and what is left of today's budget. */
-export function UsageMeter({ tokens, costMicros, classId }: { tokens: number; costMicros: number; classId: string | null }) {
+export function UsageMeter({
+  tokens,
+  costMicros,
+  classId,
+}: {
+  tokens: number;
+  costMicros: number;
+  classId: string | null;
+}) {
   const { t, locale } = useI18n();
   const budget = useBudgetLeft(classId);
   const fmt = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en');
   return (
-    <p className="flex flex-wrap gap-x-3 text-xs text-slate-500" aria-label={t('meter.label')} data-testid="usage-meter">
+    <p
+      className="flex flex-wrap gap-x-3 text-xs text-slate-500"
+      aria-label={t('meter.label')}
+      data-testid="usage-meter"
+    >
       <span>{t('meter.tokens', { tokens: fmt.format(tokens) })}</span>
       <span>{t('meter.cost', { cost: formatDollars(costMicros) })}</span>
       {budget && <span data-testid="budget-left">{t('meter.left', { left: fmt.format(budget.left) })}</span>}
