@@ -35,3 +35,4 @@ export * from './history/summarize';
 export * from './prompt/modes';
 export * from './prompt/rules';
 export * from './prompt/system-prompt';
+export * from './practice';

@@ -40,6 +40,11 @@ export interface ChatRequest {
   signal?: AbortSignal;
   /** Opaque end-user id forwarded to the provider for abuse tracking. */
   user?: string;
+  /**
+   * Ask for JSON that follows `schema` (OpenAI's `response_format: json_schema`, strict). Only for models whose
+   * catalog entry has `capabilities.jsonSchema`; practice/structured.ts describes the schema in the prompt otherwise.
+   */
+  responseFormat?: { name: string; schema: Record<string, unknown> };
 }
 
 /** One streaming interface over OpenAI, OpenAI-compatible servers and the offline demo tutor. */

@@ -20,6 +20,10 @@ export const faultSchema = z.enum([
   'drop_mid_stream',
   /** `afterChunks` content chunks are sent, then a line that is not JSON. */
   'malformed',
+  /** The reply is delivered normally, but its content is broken JSON (for structured-output requests). */
+  'malformed_json',
+  /** The reply is well-formed JSON that does not follow the requested schema. */
+  'off_schema_json',
 ]);
 
 /** How the fake answers one request. Every field is optional; the default answers normally. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { behaviourSchema, type Behaviour } from './behaviour';
+import { minimalInstance } from './json-instance';
 import { moderate } from './moderation';
 import { defaultReply, splitIntoChunks } from './reply';
 import { computeUsage, truncateToTokens, type ComputedUsage } from './usage';
@@ -59,6 +60,14 @@ const chatBodySchema = z.object({
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
   max_tokens: z.number().int().positive().nullish(),
   max_completion_tokens: z.number().int().positive().nullish(),
+  response_format: z
+    .object({
+      type: z.enum(['text', 'json_object', 'json_schema']),
+      json_schema: z
+        .object({ name: z.string().min(1), schema: z.record(z.string(), z.unknown()), strict: z.boolean().nullish() })
+        .optional(),
+    })
+    .nullish(),
 });
 const moderationBodySchema = z.object({
   model: z.string().optional(),
@@ -149,6 +158,21 @@ async function streamReply(
   res.end('data: [DONE]\n\n');
 }
 
+/** Broken JSON: what a model cut off mid-object sends. */
+const BROKEN_JSON = '{"verdict": "correct", "edits": [';
+
+/**
+ * The content for a structured-output request: the scripted reply when there is one, else the smallest value the
+ * requested JSON Schema accepts; the JSON faults replace either with broken or off-schema JSON.
+ */
+function structuredReply(body: ChatBody, behaviour: Behaviour): string | undefined {
+  if (behaviour.fault === 'malformed_json') return BROKEN_JSON;
+  if (behaviour.fault === 'off_schema_json') return JSON.stringify({ unexpected: 'this is not the requested shape' });
+  const format = body.response_format;
+  if (behaviour.reply !== undefined || format?.type !== 'json_schema' || !format.json_schema) return undefined;
+  return JSON.stringify(minimalInstance(format.json_schema.schema));
+}
+
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
   const initialDefault = options.defaultBehaviour ?? {};
   let fallback: Behaviour = initialDefault;
@@ -173,7 +197,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       content: textOf(m.content),
     }));
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-    const fullReply = behaviour.reply ?? defaultReply(lastUser);
+    const fullReply = structuredReply(body, behaviour) ?? behaviour.reply ?? defaultReply(lastUser);
     const maxTokens = body.max_completion_tokens ?? body.max_tokens;
     const reply = maxTokens ? truncateToTokens(model, fullReply, maxTokens) : fullReply;
     const finishReason = reply === fullReply ? 'stop' : 'length';

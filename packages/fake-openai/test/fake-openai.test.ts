@@ -119,4 +119,64 @@ describe('fake OpenAI server', () => {
     const models = await json(await fetch(`${fake.url}/models`));
     expect(models.data.map((m: { id: string }) => m.id)).toContain('gpt-4o-mini');
   });
+
+  describe('structured output (response_format json_schema)', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        verdict: { type: 'string', enum: ['correct', 'needs_correction'] },
+        score: { type: 'integer', minimum: 0, maximum: 100 },
+        edits: { type: 'array', items: { type: 'object', properties: { quote: { type: 'string' } } } },
+        evidence: {
+          type: 'array',
+          minItems: 1,
+          items: { type: 'object', properties: { note: { type: 'string', minLength: 2 } }, required: ['note'] },
+        },
+      },
+      required: ['verdict', 'score', 'edits', 'evidence'],
+      additionalProperties: false,
+    };
+    const ask = () =>
+      post('/chat/completions', {
+        model: 'gpt-4o-mini',
+        messages,
+        response_format: { type: 'json_schema', json_schema: { name: 'lumi_test', schema, strict: true } },
+      }).then(json);
+
+    it('answers with the smallest JSON value the schema accepts', async () => {
+      const body = await ask();
+      expect(JSON.parse(body.choices[0].message.content)).toEqual({
+        verdict: 'correct',
+        score: 0,
+        edits: [],
+        evidence: [{ note: 'xx' }],
+      });
+    });
+
+    it('sends a scripted reply as it is, and breaks the JSON on request', async () => {
+      fake.enqueue({ reply: '{"verdict":"needs_correction"}' });
+      fake.enqueue({ fault: 'malformed_json' });
+      fake.enqueue({ fault: 'off_schema_json' });
+      expect((await ask()).choices[0].message.content).toBe('{"verdict":"needs_correction"}');
+      const broken = (await ask()).choices[0].message.content as string;
+      expect(() => JSON.parse(broken)).toThrow(SyntaxError);
+      expect(JSON.parse((await ask()).choices[0].message.content as string)).not.toHaveProperty('verdict');
+    });
+
+    it('streams structured answers like any other reply', async () => {
+      const res = await post('/chat/completions', {
+        model: 'gpt-4o-mini',
+        messages,
+        stream: true,
+        response_format: { type: 'json_schema', json_schema: { name: 'lumi_test', schema } },
+      });
+      const text = sseData(await res.text())
+        .filter((d) => d !== '[DONE]')
+        .map(
+          (d) => (JSON.parse(d) as { choices: Array<{ delta: { content?: string } }> }).choices[0]?.delta.content ?? '',
+        )
+        .join('');
+      expect(JSON.parse(text)).toMatchObject({ verdict: 'correct', edits: [] });
+    });
+  });
 });

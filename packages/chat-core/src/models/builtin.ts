@@ -111,7 +111,8 @@ export const BUILTIN_MODELS: readonly ModelEntry[] = [
     contextWindow: 32_768,
     maxOutput: 4_096,
     prices: { input: 0, output: 0, cachedInput: 0 },
-    capabilities: { streaming: true, jsonSchema: false },
+    // It answers Lumi's own structured questions (language-practice feedback), and only those.
+    capabilities: { streaming: true, jsonSchema: true },
     strengths: ['chat'],
     offline: true,
   },

@@ -1,6 +1,7 @@
 import { sleepUnlessAborted } from '../net/sleep';
 import { countChatTokens, countTokens } from '../tokens/count';
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from '../types';
+import { answerOffline, demoPartnerLine } from '../practice/demo';
 import { composeDemoReply } from './demo-replies';
 
 export const DEMO_MODEL = 'lumi-demo';
@@ -34,9 +35,14 @@ export function createDemoProvider(options: DemoProviderOptions = {}): ChatProvi
   async function* stream(request: ChatRequest): AsyncGenerator<StreamEvent, void, undefined> {
     const model = request.model || DEMO_MODEL;
     const lastUser = request.messages.findLast((message) => message.role === 'user')?.content ?? '';
+    // Structured questions (language-practice feedback) and roleplay partners get their own offline answers.
+    const reply =
+      (request.responseFormat && answerOffline(request.responseFormat.name, request.messages)) ??
+      demoPartnerLine(request.messages) ??
+      composeDemoReply(lastUser);
     let sent = '';
     let finishReason: FinishReason = 'stop';
-    for (const piece of splitIntoWords(composeDemoReply(lastUser))) {
+    for (const piece of splitIntoWords(reply)) {
       if (request.signal?.aborted || (delayMs > 0 && !(await sleepUnlessAborted(delayMs, request.signal)))) {
         return yield { type: 'done', finishReason: 'aborted', model };
       }

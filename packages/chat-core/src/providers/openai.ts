@@ -90,6 +90,14 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ChatProvider
       [tokenLimitParam]: request.maxTokens,
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
       ...(request.user ? { user: request.user } : {}),
+      ...(request.responseFormat
+        ? {
+            response_format: {
+              type: 'json_schema' as const,
+              json_schema: { name: request.responseFormat.name, schema: request.responseFormat.schema, strict: true },
+            },
+          }
+        : {}),
     };
   }
 
