@@ -3,6 +3,7 @@
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
+import { seedDemoSchool } from '@lumi/db/seed';
 import { SEED } from './fixtures';
 
 const [command, name, ...args] = process.argv.slice(2);
@@ -28,6 +29,8 @@ if (command === 'create') {
   await db.class.create({
     data: { name: SEED.tinyClassName, teacherId: teacher.id, joinCode: SEED.tinyJoinCode, dailyTokenBudget: 10 },
   });
+  // The demo school, as `npm start` seeds it: the teacher's dashboard specs read its usage, sessions and flags.
+  await seedDemoSchool(db);
   await db.$disconnect();
 } else if (command === 'sessions') {
   const [email, count] = [args[0]!, Number(args[1])];

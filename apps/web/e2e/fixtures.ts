@@ -7,4 +7,8 @@ export const SEED = {
   /** A class whose daily budget cannot pay for a single reply. */
   tinyJoinCode: 'E2ETINY1',
   tinyClassName: 'Tiny budget',
+  /** The demo school (packages/db/src/seed). */
+  demoTeacherEmail: 'teacher@greenfield.example',
+  demoPassword: 'lumi-demo-pass',
+  demoClassName: 'Year 10 Tutor Group B',
 } as const;

@@ -2,6 +2,7 @@ import { accountRouter } from './account/router';
 import { chatRouter } from './chat/router';
 import { classesRouter } from './classes/router';
 import { conversationsRouter } from './conversations/router';
+import { teacherRouter } from './teacher/router';
 import { router } from './trpc';
 import { usageRouter } from './usage/router';
 
@@ -11,6 +12,7 @@ export const appRouter = router({
   conversations: conversationsRouter,
   chat: chatRouter,
   usage: usageRouter,
+  teacher: teacherRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,3 +3,8 @@ export * from './account/sign-up.types';
 export * from './classes/class-settings.types';
 export * from './conversations/conversation.types';
 export * from './chat/send-message.types';
+export * from './teacher/dashboard.types';
+export * from './teacher/get-usage.types';
+export * from './teacher/list-conversations.types';
+export * from './teacher/list-flags.types';
+export * from './teacher/search-messages.types';

@@ -1,7 +1,7 @@
 'use client';
 
 import { createClassInput } from '@lumi/api/schemas';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../i18n/client';
@@ -9,16 +9,16 @@ import { toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { formText } from '../lib/form-text';
+import { ClassOverview } from './teacher/class-overview';
 
-/** The teacher minimum: create a class and hand out its join code. */
+/** The teacher's start page: every class at a glance, and a new class. */
 export function TeacherHome() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const classes = useQuery(trpc.classes.list.queryOptions());
   const create = useMutation(
     trpc.classes.create.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.classes.list.queryKey() }),
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.teacher.overview.queryKey() }),
     }),
   );
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
@@ -42,35 +42,8 @@ export function TeacherHome() {
   }
 
   return (
-    <main className="mx-auto w-full max-w-3xl space-y-6 px-4 py-6">
-      <h1 className="text-2xl font-semibold">{t('teacher.title')}</h1>
-      <section className="card" aria-live="polite">
-        {classes.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
-        {classes.error && <ErrorNotice error={toUiError(classes.error)} onRetry={() => void classes.refetch()} />}
-        {classes.data?.length === 0 && <p className="text-sm text-slate-500">{t('teacher.noClasses')}</p>}
-        <ul className="divide-y divide-slate-100">
-          {classes.data?.map((c) => (
-            <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-              <div>
-                <p className="font-medium">{c.name}</p>
-                <p className="text-xs text-slate-500">
-                  {c.subject ? `${c.subject} · ` : ''}
-                  {t('teacher.students', { count: c.studentCount })}
-                </p>
-              </div>
-              <p className="text-sm">
-                {t('teacher.joinCode')}:{' '}
-                <code
-                  className="rounded bg-indigo-50 px-2 py-1 font-mono text-base tracking-widest text-indigo-800"
-                  data-testid="join-code"
-                >
-                  {c.joinCode}
-                </code>
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
+    <main className="mx-auto w-full max-w-5xl space-y-6 px-4 py-6">
+      <ClassOverview />
       <section className="card">
         <form onSubmit={submit} className="space-y-3" noValidate>
           <h2 className="text-lg font-semibold">{t('teacher.create')}</h2>

@@ -1,3 +1,5 @@
+import { dashboardEn } from './dashboard-en';
+
 /** English UI text; the source of truth for keys. `{name}` marks a value filled in by `t`. */
 export const en = {
   'app.tagline': 'An AI learning assistant for schools',
@@ -130,6 +132,7 @@ export const en = {
   'teacher.budget': 'Daily tokens per student',
   'teacher.joinCode': 'Join code',
   'teacher.students': '{count} students',
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { dashboardZh } from './dashboard-zh';
 import type { MessageKey } from './en';
 
 /** 简体中文界面文本；与英文词典的键完全相同（类型检查保证）。 */
@@ -130,4 +131,5 @@ export const zh: Record<MessageKey, string> = {
   'teacher.budget': '每位学生每日 token 数',
   'teacher.joinCode': '加入码',
   'teacher.students': '{count} 名学生',
+  ...dashboardZh,
 };

@@ -4,7 +4,7 @@ import type { Context, SessionUser } from '../context';
 import { AppError } from '../trpc';
 
 /** Loads a class the caller may manage: its teacher, or an admin. Others learn nothing, not even that it exists. */
-export async function loadManagedClass(ctx: Context, user: SessionUser, classId: string) {
+export async function loadManagedClass(ctx: Pick<Context, 'db'>, user: SessionUser, classId: string) {
   const klass = await ctx.db.class.findUnique({ where: { id: classId } });
   if (!klass || (klass.teacherId !== user.id && user.role !== 'ADMIN')) {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'No such class.' });

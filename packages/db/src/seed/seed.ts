@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { BUILTIN_MODELS, Catalog, costMicros, countChatTokens, countMessageTokens } from '@lumi/chat-core';
 import type { ChatMessage } from '@lumi/chat-core';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { DEMO_FLAGGED_CONVERSATIONS, DEMO_FLAGS } from './demo-flags';
 import { DEMO_CLASS, DEMO_CONVERSATIONS, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER } from './demo-school';
 import { between, isWeekend, pick, schoolTime, seededRandom } from './usage-pattern';
 
@@ -63,6 +64,7 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Pr
       await tx.conversation.createMany({ data: rows.conversations, skipDuplicates: true });
       await tx.message.createMany({ data: rows.messages, skipDuplicates: true });
       await tx.usageEvent.createMany({ data: rows.usage, skipDuplicates: true });
+      await tx.moderationFlag.createMany({ data: demoFlags(rows, teacher.id), skipDuplicates: true });
     },
     { timeout: 30_000 },
   );
@@ -91,7 +93,7 @@ function demoRows(studentIds: Map<string, string>, classId: string, now: Date): 
   const rows: DemoRows = { conversations: [], messages: [], usage: [] };
   const conversationsByStudent = new Map<string, string[]>();
 
-  for (const conversation of DEMO_CONVERSATIONS) {
+  for (const conversation of [...DEMO_CONVERSATIONS, ...DEMO_FLAGGED_CONVERSATIONS]) {
     const studentId = studentIds.get(conversation.student)!;
     const conversationId = `demo-conv-${conversation.key}`;
     conversationsByStudent.set(studentId, [...(conversationsByStudent.get(studentId) ?? []), conversationId]);
@@ -151,6 +153,26 @@ function demoRows(studentIds: Map<string, string>, classId: string, now: Date): 
 
   rows.usage.push(...backgroundUsage(studentIds, conversationsByStudent, classId, now, random));
   return rows;
+}
+
+/** The demo flags, on their messages; the reviewed one was reviewed by the teacher an hour after it was raised. */
+function demoFlags(rows: DemoRows, teacherId: string): Prisma.ModerationFlagCreateManyInput[] {
+  return DEMO_FLAGS.map((flag) => {
+    const conversation = rows.conversations.find((c) => c.id === `demo-conv-${flag.conversation}`)!;
+    const message = rows.messages.find((m) => m.id === `demo-msg-${flag.conversation}-${flag.message}`)!;
+    const createdAt = new Date(message.createdAt!);
+    return {
+      id: `demo-flag-${flag.conversation}`,
+      studentId: conversation.studentId,
+      classId: conversation.classId,
+      conversationId: conversation.id!,
+      messageId: message.id!,
+      categories: flag.categories,
+      createdAt,
+      reviewedAt: flag.reviewed ? new Date(createdAt.getTime() + 3_600_000) : null,
+      reviewedById: flag.reviewed ? teacherId : null,
+    };
+  });
 }
 
 /** Earlier sessions whose messages are not part of the demo: school days busier than weekends. */

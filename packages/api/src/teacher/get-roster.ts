@@ -1,0 +1,76 @@
+import { Prisma } from '@lumi/db';
+import { loadManagedClass } from '../classes/class-access';
+import type { Context, SessionUser } from '../context';
+import { teacherProcedure } from '../trpc';
+import { classIdInput } from '../classes/class-settings.types';
+import { periodStarts } from './day-range';
+
+export interface RosterRow {
+  studentId: string;
+  name: string;
+  email: string;
+  joinedAt: Date;
+  tokensToday: number;
+  costMicrosToday: number;
+  tokens7d: number;
+  costMicros7d: number;
+  tokens30d: number;
+  costMicros30d: number;
+  /** Today's budget as the chat turn counts it: spent plus what replies in flight have reserved. */
+  budgetUsedToday: number;
+  sessions: number;
+  lastActiveAt: Date | null;
+  openFlags: number;
+}
+
+/** The class's students with their use today, over 7 and over 30 days (UTC days, today included). */
+export async function classRoster(ctx: Pick<Context, 'db' | 'now'>, user: SessionUser, classId: string) {
+  const klass = await loadManagedClass(ctx, user, classId);
+  const { today, week, month30 } = periodStarts(ctx.now());
+  const students = await ctx.db.$queryRaw<RosterRow[]>(Prisma.sql`
+    SELECT s."id" AS "studentId", s."name", s."email", e."createdAt" AS "joinedAt",
+      coalesce(u."tokensToday", 0)::float8 AS "tokensToday", coalesce(u."costMicrosToday", 0)::float8 AS "costMicrosToday",
+      coalesce(u."tokens7d", 0)::float8 AS "tokens7d", coalesce(u."costMicros7d", 0)::float8 AS "costMicros7d",
+      coalesce(u."tokens30d", 0)::float8 AS "tokens30d", coalesce(u."costMicros30d", 0)::float8 AS "costMicros30d",
+      coalesce(b."usedTokens" + b."reservedTokens", 0)::int AS "budgetUsedToday",
+      coalesce(c."sessions", 0)::int AS "sessions", c."lastActiveAt", coalesce(f."openFlags", 0)::int AS "openFlags"
+    FROM "Enrollment" e
+    JOIN "User" s ON s."id" = e."studentId"
+    LEFT JOIN (
+      SELECT "userId",
+        sum("promptTokens" + "completionTokens") FILTER (WHERE "createdAt" >= ${today}) AS "tokensToday",
+        sum("costMicros") FILTER (WHERE "createdAt" >= ${today}) AS "costMicrosToday",
+        sum("promptTokens" + "completionTokens") FILTER (WHERE "createdAt" >= ${week}) AS "tokens7d",
+        sum("costMicros") FILTER (WHERE "createdAt" >= ${week}) AS "costMicros7d",
+        sum("promptTokens" + "completionTokens") AS "tokens30d",
+        sum("costMicros") AS "costMicros30d"
+      FROM "UsageEvent" WHERE "classId" = ${klass.id} AND "createdAt" >= ${month30}
+      GROUP BY "userId"
+    ) u ON u."userId" = e."studentId"
+    LEFT JOIN "BudgetDay" b ON b."userId" = e."studentId" AND b."scope" = ${klass.id} AND b."day" = ${today}::date
+    LEFT JOIN (
+      SELECT "studentId", count(*) AS "sessions", max("lastMessageAt") AS "lastActiveAt"
+      FROM "Conversation" WHERE "classId" = ${klass.id} GROUP BY "studentId"
+    ) c ON c."studentId" = e."studentId"
+    LEFT JOIN (
+      SELECT "studentId", count(*) AS "openFlags"
+      FROM "ModerationFlag" WHERE "classId" = ${klass.id} AND "reviewedAt" IS NULL GROUP BY "studentId"
+    ) f ON f."studentId" = e."studentId"
+    WHERE e."classId" = ${klass.id}
+    ORDER BY s."name", s."id"`);
+  return {
+    class: {
+      id: klass.id,
+      name: klass.name,
+      subject: klass.subject,
+      joinCode: klass.joinCode,
+      archived: klass.archivedAt !== null,
+      dailyTokenBudget: klass.dailyTokenBudget,
+    },
+    students,
+  };
+}
+
+export const getRosterRoute = teacherProcedure
+  .input(classIdInput)
+  .query(({ ctx, input }) => classRoster(ctx, ctx.user, input.classId));

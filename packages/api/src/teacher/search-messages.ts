@@ -1,0 +1,52 @@
+import { Prisma, type MessageRole } from '@lumi/db';
+import { loadManagedClass } from '../classes/class-access';
+import type { Context, SessionUser } from '../context';
+import { teacherProcedure } from '../trpc';
+import { searchMessagesInput } from './search-messages.types';
+import { snippet } from './snippet';
+import type { z } from 'zod';
+
+/**
+ * Messages of the class's sessions that contain the search, newest first. English words match as prefixes and a
+ * Chinese word anywhere inside a sentence, through Message.searchVector's GIN index (lumi_search_vector).
+ */
+export async function searchClassMessages(
+  ctx: Pick<Context, 'db'>,
+  user: SessionUser,
+  input: z.output<typeof searchMessagesInput>,
+) {
+  const klass = await loadManagedClass(ctx, user, input.classId);
+  const after = input.cursor
+    ? Prisma.sql`AND (m."createdAt", m."id") < (${input.cursor.createdAt}, ${input.cursor.id})`
+    : Prisma.empty;
+  const rows = await ctx.db.$queryRaw<
+    Array<{
+      id: string;
+      conversationId: string;
+      role: MessageRole;
+      content: string;
+      createdAt: Date;
+      title: string;
+      studentId: string;
+      studentName: string;
+    }>
+  >(Prisma.sql`
+    SELECT m."id", m."conversationId", m."role", m."content", m."createdAt", c."title", c."studentId",
+      s."name" AS "studentName"
+    FROM "Message" m
+    JOIN "Conversation" c ON c."id" = m."conversationId"
+    JOIN "User" s ON s."id" = c."studentId"
+    WHERE c."classId" = ${klass.id} AND m."searchVector" @@ lumi_search_query(${input.query}) ${after}
+    ORDER BY m."createdAt" DESC, m."id" DESC
+    LIMIT ${input.limit + 1}`);
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ content, ...row }) => ({ ...row, snippet: snippet(content, input.query) })),
+    nextCursor: rows.length > input.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
+  };
+}
+
+export const searchMessagesRoute = teacherProcedure
+  .input(searchMessagesInput)
+  .query(({ ctx, input }) => searchClassMessages(ctx, ctx.user, input));
