@@ -84,7 +84,9 @@ test('the interface switches to Chinese and remembers it', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '欢迎，Ada Student' })).toBeVisible();
 });
 
-test('an exhausted budget says why and when it resets, and keeps the message', async ({ page }) => {
+test('an exhausted budget says why and when it resets, and keeps the message in the session, not the box', async ({
+  page,
+}) => {
   await signUpStudent(page, SEED.tinyJoinCode);
   await startSession(page);
   await sendMessage(page, 'Help me with homework');
@@ -93,6 +95,13 @@ test('an exhausted budget says why and when it resets, and keeps the message', a
   await expect(alert).toContainText('You have used today’s tutoring budget.');
   await expect(alert).toContainText(/Resets at \d{2}:\d{2}/);
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('Help me with homework');
+  // The refusal came after the message was stored: it is shown once, and Enter has nothing to send again.
+  const box = page.getByRole('textbox', { name: 'Your message' });
+  await expect(page.locator('li[data-role="USER"]')).toHaveCount(1);
+  await expect(page.locator('li[data-role="USER"]')).toContainText('Help me with homework');
+  await expect(box).toHaveValue('');
   await snap(page, 'budget');
+  await box.press('Enter');
+  await page.reload();
+  await expect(page.locator('li[data-role="USER"]')).toHaveCount(1);
 });

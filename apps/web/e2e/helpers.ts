@@ -38,6 +38,7 @@ export async function scriptNextReply(behaviour: {
   delayMs?: number;
   chunkSize?: number;
   fault?: string;
+  afterChunks?: number;
 }) {
   const response = await fetch(`${process.env.E2E_FAKE_OPENAI_URL}/__control/enqueue`, {
     method: 'POST',

@@ -14,7 +14,13 @@ const turbo = path.join(root, 'node_modules/.bin/turbo');
 async function webBuildHash(env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(turbo, ['run', 'build', '--filter=@lumi/web', '--dry=json'], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, TURBO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      TURBO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     maxBuffer: 16 * 1024 * 1024,
   });
   const plan = JSON.parse(stdout) as { tasks: Array<{ taskId: string; hash: string }> };

@@ -13,6 +13,8 @@ export interface ChatMessage {
   role: 'USER' | 'ASSISTANT';
   content: string;
   status: MessageStatus;
+  /** The id the browser chose when sending; a stored message carries it, so a send can be found again. */
+  clientId?: string | null;
 }
 
 /** A turn in flight, drawn over the stored messages until the server's copy catches up. */
@@ -24,31 +26,49 @@ interface LiveTurn {
 
 type Draft = { kind: 'send' } | { kind: 'edit'; editOf: string };
 
+/** A message the student sent, as sent: given back to the box when the server never stored it. */
+interface Attempt {
+  clientId: string;
+  content: string;
+  draft: Draft;
+}
+
+const sameAttempt = (a: Attempt, content: string, draft: Draft) =>
+  a.content === content &&
+  a.draft.kind === draft.kind &&
+  (a.draft.kind === 'send' || (draft.kind === 'edit' && a.draft.editOf === draft.editOf));
+
 /**
  * Sends, streams, stops, retries, edits and resumes the replies of one conversation. `refresh` re-reads the
- * stored conversation (and the meters); it is awaited before the live overlay is dropped, so nothing flickers.
+ * stored conversation (and the meters) and gives its messages, or undefined when it could not; it is awaited
+ * before the live overlay is dropped, so nothing flickers.
  */
 export function useChatTurn(
   conversationId: string,
   stored: ChatMessage[] | undefined,
-  refresh: () => Promise<unknown>,
+  refresh: () => Promise<ChatMessage[] | undefined>,
 ) {
   const [live, setLive] = useState<LiveTurn | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const [text, setText] = useState('');
   const [draft, setDraft] = useState<Draft>({ kind: 'send' });
   const busy = useRef(false);
+  // The last send the server did not store, given back to the box. Sending the same text again reuses its
+  // clientId, so even if it was stored after all (a lost connection hid the answer) it is never stored twice.
+  const unsent = useRef<Attempt | null>(null);
 
   const messages = live ? [...live.base, ...(live.user ? [live.user] : []), live.assistant] : (stored ?? []);
 
   const stream = useCallback(
-    async (open: () => Promise<Response>, turn: LiveTurn, restoreText: string | null) => {
+    async (open: () => Promise<Response>, turn: LiveTurn, attempt: Attempt | null) => {
       busy.current = true;
       setError(null);
       setLive(turn);
       const patch = (change: Partial<ChatMessage>) =>
         setLive((t) => (t ? { ...t, assistant: { ...t.assistant, ...change } } : t));
       let failure: UiError | null = null;
+      // The server sends `start` only once the student's message is stored.
+      let started = false;
       try {
         const response = await open();
         if (!response.ok) {
@@ -62,8 +82,10 @@ export function useChatTurn(
           };
         } else {
           for await (const event of readTurnEvents(response)) {
-            if (event.type === 'start') patch({ id: event.assistantMessageId });
-            else if (event.type === 'delta')
+            if (event.type === 'start') {
+              started = true;
+              patch({ id: event.assistantMessageId });
+            } else if (event.type === 'delta')
               setLive((t) =>
                 t ? { ...t, assistant: { ...t.assistant, content: t.assistant.content + event.text } } : t,
               );
@@ -75,12 +97,17 @@ export function useChatTurn(
         // The same code chat-core gives a lost upstream connection, so the student reads the same words.
         failure = { code: 'network', message: cause instanceof Error ? cause.message : String(cause), resetAt: null };
       }
-      if (failure) {
-        setError(failure);
-        // What the student wrote goes back into the box, so a failure never loses it.
-        if (restoreText !== null) setText((current) => current || restoreText);
+      if (failure) setError(failure);
+      const fresh = await refresh().catch(() => undefined);
+      // A message the server never stored goes back into the box, so a failure never loses it. A stored one is
+      // shown above with its failed reply and stays out of the box: Enter must not store it a second time.
+      // Some refusals come after storing (a reply cut off, a budget refusal), so the stored messages decide.
+      const kept = started || fresh?.some((m) => m.role === 'USER' && m.clientId === attempt?.clientId);
+      if (failure && attempt && !kept) {
+        unsent.current = attempt;
+        setText((current) => current || attempt.content);
+        setDraft((current) => (current.kind === 'send' ? attempt.draft : current));
       }
-      await refresh().catch(() => undefined);
       setLive(null);
       busy.current = false;
     },
@@ -102,7 +129,10 @@ export function useChatTurn(
   const send = useCallback(() => {
     const content = text.trim();
     if (!content || busy.current || !stored) return;
-    const clientId = newClientId();
+    const again = unsent.current && sameAttempt(unsent.current, content, draft) ? unsent.current : null;
+    const attempt: Attempt = { clientId: again?.clientId ?? newClientId(), content, draft };
+    unsent.current = null;
+    const { clientId } = attempt;
     const userMessage: ChatMessage = { id: clientId, role: 'USER', content, status: 'COMPLETE' };
     setText('');
     setDraft({ kind: 'send' });
@@ -112,13 +142,13 @@ export function useChatTurn(
       void stream(
         post({ kind: 'edit', editOf: draft.editOf, conversationId, clientId, content }),
         { base, user: userMessage, assistant: placeholder() },
-        content,
+        attempt,
       );
     } else {
       void stream(
         post({ kind: 'send', conversationId, clientId, content }),
         { base: stored, user: userMessage, assistant: placeholder() },
-        content,
+        attempt,
       );
     }
   }, [text, stored, draft, stream, post, conversationId]);
@@ -140,12 +170,9 @@ export function useChatTurn(
   /** After a failure: regenerate a stored failed reply, or send the kept text again. */
   const retryFailed = useCallback(() => {
     const last = stored?.at(-1);
-    if (last?.role === 'ASSISTANT' && last.status === 'ERROR') {
-      // The message is stored and shown above; the copy kept in the box is no longer needed.
-      if (text.trim() === stored?.at(-2)?.content) setText('');
-      retry(last.id);
-    } else send();
-  }, [stored, text, retry, send]);
+    if (last?.role === 'ASSISTANT' && last.status === 'ERROR') retry(last.id);
+    else send();
+  }, [stored, retry, send]);
 
   const startEdit = useCallback((message: ChatMessage) => {
     setDraft({ kind: 'edit', editOf: message.id });

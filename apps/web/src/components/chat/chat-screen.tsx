@@ -21,17 +21,17 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
   const stop = useMutation(trpc.chat.stop.mutationOptions());
   const [showList, setShowList] = useState(false);
 
-  const refresh = useCallback(
-    () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.conversations.get.queryKey({ conversationId }) }),
-        queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() }),
-        queryClient.invalidateQueries({ queryKey: trpc.conversations.list.pathKey() }),
-      ]),
-    [queryClient, trpc, conversationId],
-  );
+  const refresh = useCallback(async () => {
+    const [fresh] = await Promise.all([
+      // Read afresh, not from the cache: the turn's caller learns from it whether its message was stored.
+      queryClient.fetchQuery({ ...trpc.conversations.get.queryOptions({ conversationId }), staleTime: 0 }),
+      queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.conversations.list.pathKey() }),
+    ]);
+    return fresh.messages;
+  }, [queryClient, trpc, conversationId]);
   const loadError = conversation.error && toUiError(conversation.error);
-  const stored = conversation.data?.messages as ChatMessage[] | undefined;
+  const stored: ChatMessage[] | undefined = conversation.data?.messages;
   const chat = useChatTurn(conversationId, stored, refresh);
 
   const bottom = useRef<HTMLDivElement>(null);
