@@ -57,7 +57,8 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx next start --port ${appPort} --hostname 127.0.0.1`,
+      // Every interface, as `npm start` listens: addresses.spec.ts reaches the app under a second address too.
+      command: `npx next start --port ${appPort}`,
       // Readiness needs no database: the page only reads the (empty) session cookie.
       url: `http://127.0.0.1:${appPort}/sign-in`,
       reuseExistingServer: false,
