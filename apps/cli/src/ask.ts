@@ -56,7 +56,7 @@ export async function ask(session: TutorSession, question: string, options: AskO
       else finishReason = event.finishReason;
     }
   } catch (error) {
-    if (!(isChatError(error) && error.code === 'aborted')) {
+    if (!(isChatError(error) && error.code === 'ABORTED')) {
       keepPartial(session, userTurn, text);
       throw isChatError(error) && text ? error.asPartial() : error;
     }

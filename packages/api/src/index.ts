@@ -1,5 +1,7 @@
 export { appRouter, type AppRouter } from './root';
-export { createCallerFactory, AppError } from './trpc';
+export { createCallerFactory } from './trpc';
+export { AppError } from './errors/app-error';
+export type { ErrorCode } from './errors/codes';
 export { createContext, type Context, type LumiServices, type SessionUser } from './context';
 export { configureFromEnv, createServices } from './services';
 export { listenForStops } from './chat/stop-signal';

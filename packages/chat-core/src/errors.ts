@@ -1,29 +1,35 @@
 // The one error type chat-core throws. `code` drives behaviour (retry, UI), `studentMessage` is safe to show.
 
+/**
+ * What can go wrong between Lumi and a model provider (or its moderation endpoint). These codes are part of Lumi's
+ * one error vocabulary (packages/api/src/errors): the API sends them to the browser as they are, so they are
+ * upper case like the API's own codes and prefixed, since "the provider is rate-limiting Lumi"
+ * (PROVIDER_RATE_LIMITED) is not "this student sends too fast" (RATE_LIMITED).
+ */
 export const chatErrorCodes = [
-  'bad_key',
-  'quota',
-  'rate_limited',
-  'context_too_long',
-  'timeout',
-  'network',
-  'malformed',
-  'upstream',
-  'aborted',
+  'PROVIDER_BAD_KEY',
+  'PROVIDER_QUOTA',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_CONTEXT_TOO_LONG',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_NETWORK',
+  'PROVIDER_MALFORMED',
+  'PROVIDER_ERROR',
+  'ABORTED',
 ] as const;
 
 export type ChatErrorCode = (typeof chatErrorCodes)[number];
 
 const studentMessages: Record<ChatErrorCode, string> = {
-  bad_key: 'The tutor is not set up correctly right now. Please tell your teacher.',
-  quota: 'The tutor has used up its allowance for now. Please tell your teacher.',
-  rate_limited: 'The tutor is very busy right now. Please try again in a moment.',
-  context_too_long: 'This conversation has become too long for the tutor. Please start a new one.',
-  timeout: 'The tutor took too long to answer. Please try again.',
-  network: 'The connection to the tutor was lost. Please try again.',
-  malformed: 'The tutor sent an answer we could not read. Please try again.',
-  upstream: 'The tutor service had a problem. Please try again in a moment.',
-  aborted: 'The answer was stopped.',
+  PROVIDER_BAD_KEY: 'The tutor is not set up correctly right now. Please tell your teacher.',
+  PROVIDER_QUOTA: 'The tutor has used up its allowance for now. Please tell your teacher.',
+  PROVIDER_RATE_LIMITED: 'The tutor is very busy right now. Please try again in a moment.',
+  PROVIDER_CONTEXT_TOO_LONG: 'This conversation has become too long for the tutor. Please start a new one.',
+  PROVIDER_TIMEOUT: 'The tutor took too long to answer. Please try again.',
+  PROVIDER_NETWORK: 'The connection to the tutor was lost. Please try again.',
+  PROVIDER_MALFORMED: 'The tutor sent an answer we could not read. Please try again.',
+  PROVIDER_ERROR: 'The tutor service had a problem. Please try again in a moment.',
+  ABORTED: 'The answer was stopped.',
 };
 
 export interface ChatErrorOptions {
@@ -39,11 +45,11 @@ export interface ChatErrorOptions {
 }
 
 const retryableByDefault: ReadonlySet<ChatErrorCode> = new Set([
-  'rate_limited',
-  'timeout',
-  'network',
-  'malformed',
-  'upstream',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_NETWORK',
+  'PROVIDER_MALFORMED',
+  'PROVIDER_ERROR',
 ]);
 
 export class ChatError extends Error {
@@ -69,9 +75,9 @@ export class ChatError extends Error {
     return studentMessages[this.code];
   }
 
-  /** Stable key for the UI's translations, e.g. `chat.error.rate_limited`. */
-  get messageKey(): string {
-    return `chat.error.${this.code}`;
+  /** The web app's translation key for this error, e.g. `error.PROVIDER_RATE_LIMITED`. */
+  get messageKey(): `error.${ChatErrorCode}` {
+    return `error.${this.code}`;
   }
 
   /** The same error, marked as having happened after part of the reply streamed. */

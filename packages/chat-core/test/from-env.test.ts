@@ -21,7 +21,7 @@ describe('provider timeouts and retries from the environment', () => {
     fake.enqueue({ fault: 'stall_before_first_token' });
     const started = Date.now();
     const outcome = await collect(fromEnv({ LUMI_FIRST_TOKEN_TIMEOUT_MS: '300' }), request);
-    expect(outcome.error).toMatchObject({ code: 'timeout', partial: false });
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_TIMEOUT', partial: false });
     expect(outcome.error?.message).toContain('300 ms');
     expect(Date.now() - started).toBeLessThan(5_000);
   });
@@ -34,7 +34,7 @@ describe('provider timeouts and retries from the environment', () => {
     ] as const) {
       fake.requests.length = 0;
       const outcome = await collect(fromEnv({ LUMI_PROVIDER_RETRIES: retries }), request);
-      expect(outcome.error).toMatchObject({ code: 'upstream', status: 503 });
+      expect(outcome.error).toMatchObject({ code: 'PROVIDER_ERROR', status: 503 });
       expect(fake.requests).toHaveLength(attempts);
     }
   });

@@ -42,7 +42,10 @@ describe('OpenAI moderator against the fake /v1/moderations', () => {
     const strict = await startFakeOpenAI({ apiKey: 'sk-right' });
     try {
       const wrong = createOpenAIModerator({ apiKey: 'sk-wrong', baseURL: strict.url });
-      await expect(wrong.check('How do plants make food?')).rejects.toMatchObject({ code: 'bad_key', status: 401 });
+      await expect(wrong.check('How do plants make food?')).rejects.toMatchObject({
+        code: 'PROVIDER_BAD_KEY',
+        status: 401,
+      });
       const right = createOpenAIModerator({ apiKey: 'sk-right', baseURL: strict.url });
       expect(await right.check('How do plants make food?')).toMatchObject({ flagged: false });
     } finally {
@@ -60,7 +63,7 @@ describe('OpenAI moderator against the fake /v1/moderations', () => {
         baseURL: `http://127.0.0.1:${port}/v1`,
         timeoutMs: 200,
       });
-      await expect(stalled.check('hello')).rejects.toMatchObject({ code: 'timeout' });
+      await expect(stalled.check('hello')).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT' });
     } finally {
       silent.closeAllConnections();
       silent.close();

@@ -72,8 +72,13 @@ describe('OpenAI provider against the fake server', () => {
   it('does not wait out a Retry-After beyond the cap: rate_limited with the advertised wait, one request', async () => {
     fake.enqueue({ fault: 'rate_limited', retryAfter: '1' });
     const outcome = await collect(provider({ retry: { maxRetryAfterMs: 500 } }), request());
-    expect(outcome.error).toMatchObject({ code: 'rate_limited', retryable: true, retryAfterMs: 1000, partial: false });
-    expect(outcome.error?.messageKey).toBe('chat.error.rate_limited');
+    expect(outcome.error).toMatchObject({
+      code: 'PROVIDER_RATE_LIMITED',
+      retryable: true,
+      retryAfterMs: 1000,
+      partial: false,
+    });
+    expect(outcome.error?.messageKey).toBe('error.PROVIDER_RATE_LIMITED');
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -88,15 +93,15 @@ describe('OpenAI provider against the fake server', () => {
   it('gives up after maxRetries with a typed, retryable upstream error', async () => {
     fake.setDefault({ fault: 'server_error', status: 503 });
     const outcome = await collect(provider({ retry: { maxRetries: 2, baseDelayMs: 1 } }), request());
-    expect(outcome.error).toMatchObject({ code: 'upstream', retryable: true, partial: false, status: 503 });
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_ERROR', retryable: true, partial: false, status: 503 });
     expect(outcome.error?.studentMessage).toMatch(/try again/i);
     expect(fake.requests).toHaveLength(3);
   });
 
   it.each([
-    ['bad_key', 'bad_key'],
-    ['quota', 'quota'],
-    ['context_too_long', 'context_too_long'],
+    ['bad_key', 'PROVIDER_BAD_KEY'],
+    ['quota', 'PROVIDER_QUOTA'],
+    ['context_too_long', 'PROVIDER_CONTEXT_TOO_LONG'],
   ] as const)('maps %s to %s without retrying', async (fault, code) => {
     fake.enqueue({ fault });
     const outcome = await collect(provider(), request());
@@ -108,7 +113,7 @@ describe('OpenAI provider against the fake server', () => {
   it('times out when the first token never comes', async () => {
     fake.enqueue({ fault: 'stall_before_first_token' });
     const outcome = await collect(provider(), request());
-    expect(outcome.error).toMatchObject({ code: 'timeout', partial: false });
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_TIMEOUT', partial: false });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -116,7 +121,7 @@ describe('OpenAI provider against the fake server', () => {
     fake.enqueue({ reply: 'alpha beta gamma delta', fault: 'stall_mid_stream', afterChunks: 2 });
     const outcome = await collect(provider(), request());
     expect(outcome.text).toBe('alpha beta');
-    expect(outcome.error).toMatchObject({ code: 'timeout', partial: true });
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_TIMEOUT', partial: true });
     expect(doneOf(outcome)).toBeUndefined();
     expect(fake.requests).toHaveLength(1);
   });
@@ -125,14 +130,14 @@ describe('OpenAI provider against the fake server', () => {
     fake.enqueue({ reply: 'alpha beta gamma delta', fault: 'drop_mid_stream', afterChunks: 3 });
     const outcome = await collect(provider(), request());
     expect(outcome.text).toBe('alpha beta gamma');
-    expect(outcome.error).toMatchObject({ code: 'network', partial: true });
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_NETWORK', partial: true });
     expect(fake.requests).toHaveLength(1);
   });
 
   it('reports malformed SSE as malformed', async () => {
     fake.enqueue({ fault: 'malformed', afterChunks: 0 });
     const outcome = await collect(provider(), request());
-    expect(outcome.error).toMatchObject({ code: 'malformed', partial: false });
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_MALFORMED', partial: false });
     expect(fake.requests).toHaveLength(1);
   });
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@lumi/api/errors';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
 
@@ -14,9 +15,13 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(en, key);
-}
+type ErrorKey = Extract<MessageKey, `error.${string}`>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * Fails the typecheck until every code of the API's error vocabulary has an `error.<code>` text in en.ts (and so,
+ * by zh.ts's type, in Chinese), and until every `error.*` text names a code that exists.
+ */
+export const ERROR_TEXTS_MATCH_CODES: Same<ErrorKey, `error.${ErrorCode}`> = true;
 
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === 'en' || value === 'zh';

@@ -1,5 +1,6 @@
+import { isErrorCode } from '@lumi/api/errors';
 import { TRPCClientError } from '@trpc/client';
-import { isMessageKey, type Translate } from '../i18n/locale';
+import type { Translate } from '../i18n/locale';
 
 /** What the UI needs from any failure: a message, a stable code, and when trying again will work. */
 export interface UiError {
@@ -12,11 +13,9 @@ export interface UiError {
 export function toUiError(error: unknown): UiError {
   if (error instanceof TRPCClientError) {
     const data = error.data as
-      | { appCode?: string | null; code?: string; resetAt?: string | null; fieldErrors?: UiError['fieldErrors'] }
-      | undefined;
-    // Without an app code, tRPC's own (UNAUTHORIZED, NOT_FOUND, ...) still lets the UI say it in its language.
+      { appCode?: string | null; resetAt?: string | null; fieldErrors?: UiError['fieldErrors'] } | undefined;
     return {
-      code: data?.appCode ?? data?.code ?? null,
+      code: data?.appCode ?? null,
       message: error.message,
       resetAt: data?.resetAt ?? null,
       fieldErrors: data?.fieldErrors,
@@ -27,8 +26,7 @@ export function toUiError(error: unknown): UiError {
 
 /** The UI language's words for a code it knows (the reset time stays); only an unknown code shows the server's text. */
 export function localizeError(error: UiError, t: Translate): UiError {
-  const key = `error.${error.code}`;
-  return error.code !== null && isMessageKey(key) ? { ...error, message: t(key) } : error;
+  return isErrorCode(error.code) ? { ...error, message: t(`error.${error.code}`) } : error;
 }
 
 /** HH:MM in the viewer's own time zone. */

@@ -94,8 +94,12 @@ export function useChatTurn(
           }
         }
       } catch (cause) {
-        // The same code chat-core gives a lost upstream connection, so the student reads the same words.
-        failure = { code: 'network', message: cause instanceof Error ? cause.message : String(cause), resetAt: null };
+        // Lumi itself could not be reached, or the stream from it broke.
+        failure = {
+          code: 'STREAM_FAILED',
+          message: cause instanceof Error ? cause.message : String(cause),
+          resetAt: null,
+        };
       }
       if (failure) setError(failure);
       const fresh = await refresh().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@lumi/db';
-import { publicProcedure, AppError } from '../trpc';
+import { publicProcedure } from '../trpc';
+import { AppError } from '../errors/app-error';
 import { hitRateLimit, RATE_LIMITS } from '../shared/rate-limit';
 import { hashPassword } from './passwords';
 import { signUpInput } from './sign-up.types';

@@ -1,5 +1,6 @@
 import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
+import { isErrorCode } from '../errors/codes';
 import type { Generation } from './generation';
 import { closeOrphanedReply, isOrphaned } from './orphaned-reply';
 import type { TurnEvent } from './turn-events';
@@ -109,7 +110,8 @@ async function finalEvent(services: LumiServices, message: Message): Promise<Tur
   if (message.status === 'ERROR') {
     return {
       type: 'error',
-      code: message.errorCode ?? 'upstream',
+      // Every code a reply is closed with is in the vocabulary; a row from before it says only that it broke off.
+      code: isErrorCode(message.errorCode) ? message.errorCode : 'INTERRUPTED',
       message: 'The tutor could not finish this reply. Try again.',
       retryable: true,
     };

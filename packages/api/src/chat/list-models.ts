@@ -1,14 +1,14 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { signedInProcedure } from '../trpc';
 import { allowedModelsFor } from './class-policy';
+import { AppError } from '../errors/app-error';
 
 export const listModelsInput = z.object({ classId: z.string().min(1).max(64).nullish() });
 
 /** The models a student may pick in a class (or for personal sessions), with prices for the cost meter. */
 export const modelsRoute = signedInProcedure.input(listModelsInput).query(async ({ ctx, input }) => {
   const klass = input.classId ? await ctx.db.class.findUnique({ where: { id: input.classId } }) : null;
-  if (input.classId && !klass) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such class.' });
+  if (input.classId && !klass) throw new AppError('NOT_FOUND', 'No such class.');
   return {
     offline: ctx.provider.offline,
     models: allowedModelsFor(ctx.catalog, ctx.provider, klass).map((id) => {

@@ -62,7 +62,7 @@ export async function runGeneration(services: LumiServices, generation: Generati
       }
     }
   } catch (error) {
-    failure = error instanceof ChatError ? error : new ChatError('network', String(error), { cause: error });
+    failure = error instanceof ChatError ? error : new ChatError('PROVIDER_NETWORK', String(error), { cause: error });
   } finally {
     clearInterval(flush);
   }

@@ -9,11 +9,10 @@ import {
   type TokenizerSpec,
   type TutorRuleKey,
 } from '@lumi/chat-core';
-import { TRPCError } from '@trpc/server';
 import type { Message } from '@lumi/db';
 import type { LumiServices, SessionUser } from '../context';
 import { chatRateLimit } from '../shared/rate-limit';
-import { AppError } from '../trpc';
+import { AppError } from '../errors/app-error';
 import { nextUtcMidnight, settleTokens, utcDay } from './budget';
 import { allowedModelsFor, budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
 import { Generation } from './generation';
@@ -38,7 +37,7 @@ const COUNT_GUESS = 'gpt-4o-mini';
 const isTutorRule = (key: string): key is TutorRuleKey => (TUTOR_RULE_KEYS as readonly string[]).includes(key);
 
 /**
- * Steps 1-5 of the chat turn (docs/chat-protocol.md): the student's message is stored before anything can fail,
+ * The start of a chat turn (POST /api/chat in docs/chat-protocol.md): the student's message is stored before anything can fail,
  * then the request is built, the budget reserved and a generation started that outlives the HTTP request.
  * Independent steps run side by side, because everything here sits in front of the first token.
  */
@@ -47,8 +46,7 @@ export async function startTurn(
   user: SessionUser,
   input: SendMessageInput,
 ): Promise<TurnStart> {
-  if (user.role !== 'STUDENT')
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only students hold tutoring sessions.' });
+  if (user.role !== 'STUDENT') throw new AppError('FORBIDDEN', 'Only students hold tutoring sessions.');
   const { db } = services;
   // Moderation is a network call: start it now, wait for it only before the provider would see the text.
   const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
@@ -73,7 +71,7 @@ export async function startTurn(
         })
       : await openTurn(db, turn);
   const { conversation, existing, rateLimit: limit } = opening;
-  if (!conversation) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such conversation.' });
+  if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
   // A repeated send attaches to the turn it already made, whatever the rate limit says now.
   if (existing) return replayStart(services, conversation, existing);
   if (!limit.allowed) {

@@ -1,4 +1,5 @@
 import type { Usage } from '@lumi/chat-core';
+import type { ErrorCode } from '../errors/codes';
 
 /** What the browser receives for one turn, as server-sent events (docs/chat-protocol.md). */
 export type TurnEvent =
@@ -11,6 +12,6 @@ export type TurnEvent =
       usage: Usage;
       costMicros: number;
     }
-  | { type: 'error'; code: string; message: string; retryable: boolean; resetAt?: string };
+  | { type: 'error'; code: ErrorCode; message: string; retryable: boolean; resetAt?: string };
 
 export type FinalTurnEvent = Extract<TurnEvent, { type: 'done' | 'error' }>;

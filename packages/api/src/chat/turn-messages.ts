@@ -1,7 +1,8 @@
 import { countMessageTokens } from '@lumi/chat-core';
 import type { Class, Conversation, Message } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { AppError } from '../trpc';
+import { AppError } from '../errors/app-error';
+import type { RequestErrorCode } from '../errors/codes';
 import { nextUtcMidnight } from './budget';
 import { refusalText } from './refusal';
 import type { TurnStart } from './start-turn';
@@ -67,7 +68,7 @@ export async function failTurn(
   conversation: Conversation,
   clientId: string,
   model: string,
-  error: { code: string; message: string },
+  error: { code: RequestErrorCode; message: string },
 ): Promise<never> {
   await services.db.message.create({
     data: {

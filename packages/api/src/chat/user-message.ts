@@ -1,7 +1,7 @@
 import { countMessageTokens, type ModelEntry } from '@lumi/chat-core';
 import { Prisma, type Conversation, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { AppError } from '../trpc';
+import { AppError } from '../errors/app-error';
 import type { SendMessageInput } from './send-message.types';
 
 type Db = LumiServices['db'];

@@ -1,13 +1,12 @@
 import { TUTOR_RULE_KEYS } from '@lumi/chat-core';
-import { TRPCError } from '@trpc/server';
 import type { Context, SessionUser } from '../context';
-import { AppError } from '../trpc';
+import { AppError } from '../errors/app-error';
 
 /** Loads a class the caller may manage: its teacher, or an admin. Others learn nothing, not even that it exists. */
 export async function loadManagedClass(ctx: Pick<Context, 'db'>, user: SessionUser, classId: string) {
   const klass = await ctx.db.class.findUnique({ where: { id: classId } });
   if (!klass || (klass.teacherId !== user.id && user.role !== 'ADMIN')) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such class.' });
+    throw new AppError('NOT_FOUND', 'No such class.');
   }
   return klass;
 }

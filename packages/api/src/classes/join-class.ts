@@ -1,4 +1,5 @@
-import { studentProcedure, AppError } from '../trpc';
+import { studentProcedure } from '../trpc';
+import { AppError } from '../errors/app-error';
 import { joinClassInput } from './class-settings.types';
 
 export const joinClassRoute = studentProcedure.input(joinClassInput).mutation(async ({ ctx, input }) => {

@@ -1,5 +1,5 @@
-import { TRPCError } from '@trpc/server';
 import type { Context, SessionUser } from '../context';
+import { AppError } from '../errors/app-error';
 
 /**
  * Loads a live conversation for the caller. The student who owns it may read and write; the teacher of its
@@ -19,7 +19,7 @@ export async function loadConversation(
   const overseer =
     access === 'read' && (user.role === 'ADMIN' || (!!conversation?.class && conversation.class.teacherId === user.id));
   if (!conversation || !(owner || overseer)) {
-    throw new TRPCError({ code: 'NOT_FOUND', message: 'No such conversation.' });
+    throw new AppError('NOT_FOUND', 'No such conversation.');
   }
   return conversation;
 }

@@ -1,5 +1,5 @@
-import { TRPCError } from '@trpc/server';
-import { studentProcedure, AppError } from '../trpc';
+import { studentProcedure } from '../trpc';
+import { AppError } from '../errors/app-error';
 import { createConversationInput } from './conversation.types';
 import { allowedModelsFor } from '../chat/class-policy';
 
@@ -11,7 +11,7 @@ export const createConversationRoute = studentProcedure
           where: { id: input.classId, archivedAt: null, enrollments: { some: { studentId: ctx.user.id } } },
         })
       : null;
-    if (input.classId && !klass) throw new TRPCError({ code: 'NOT_FOUND', message: 'No such class.' });
+    if (input.classId && !klass) throw new AppError('NOT_FOUND', 'No such class.');
 
     const allowed = allowedModelsFor(ctx.catalog, ctx.provider, klass);
     const model = input.model ?? (klass && allowed.includes(klass.defaultModel) ? klass.defaultModel : allowed[0]);

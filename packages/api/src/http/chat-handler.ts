@@ -1,5 +1,3 @@
-import { TRPCError } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { ZodError, z } from 'zod';
 import type { LumiServices, SessionUser } from '../context';
 import { loadConversation } from '../conversations/conversation-access';
@@ -7,14 +5,15 @@ import { DELTA_FRAME_MS, followReply } from '../chat/follow-reply';
 import { sendMessageInput } from '../chat/send-message.types';
 import { startTurn } from '../chat/start-turn';
 import type { TurnEvent } from '../chat/turn-events';
-import { AppError } from '../trpc';
+import { AppError, toAppError } from '../errors/app-error';
+import { httpStatus } from '../errors/codes';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
 /** `POST /api/chat`: store the student's message, start the reply, stream it as server-sent events. */
 export async function handleSendMessage(request: Request, services: LumiServices, user: SessionUser | null) {
   try {
-    if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+    if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
     const input = sendMessageInput.parse(await readJson(request));
     const turn = await startTurn(services, user, input);
     const start: TurnEvent = { type: 'start', ...turn };
@@ -32,13 +31,13 @@ export async function handleFollowReply(
   assistantMessageId: string,
 ) {
   try {
-    if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in first.' });
+    if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
     const id = z.string().min(1).max(64).parse(assistantMessageId);
     const message = await services.db.message.findUnique({
       where: { id },
       select: { conversationId: true, role: true },
     });
-    if (!message || message.role !== 'ASSISTANT') throw new TRPCError({ code: 'NOT_FOUND', message: 'No such reply.' });
+    if (!message || message.role !== 'ASSISTANT') throw new AppError('NOT_FOUND', 'No such reply.');
     await loadConversation(services, user, message.conversationId, 'read');
     return eventStream([], followReply(services, id, request.signal));
   } catch (error) {
@@ -116,20 +115,17 @@ function eventStream(lead: TurnEvent[], rest: AsyncGenerator<TurnEvent[]>): Resp
 }
 
 function errorResponse(error: unknown): Response {
-  const json = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-    Response.json({ error: { code, message, ...extra } }, { status });
-  if (error instanceof ZodError) {
-    return json(400, 'BAD_INPUT', error.issues[0]?.message ?? 'Invalid input.', {
-      fieldErrors: z.flattenError(error).fieldErrors,
-    });
-  }
-  if (error instanceof AppError) {
-    const status = ['BUDGET_EXHAUSTED', 'RATE_LIMITED'].includes(error.appCode) ? 429 : 400;
-    return json(status, error.appCode, error.message, error.resetAt ? { resetAt: error.resetAt.toISOString() } : {});
-  }
-  if (error instanceof TRPCError) {
-    return json(getHTTPStatusCodeFromError(error), error.code, error.message);
-  }
-  console.error('lumi: chat request failed', error);
-  return json(500, 'INTERNAL', 'Something went wrong on our side. Try again.');
+  const app = toAppError(error);
+  if (app.appCode === 'INTERNAL') console.error('lumi: chat request failed', error);
+  return Response.json(
+    {
+      error: {
+        code: app.appCode,
+        message: app.message,
+        ...(app.resetAt && { resetAt: app.resetAt.toISOString() }),
+        ...(error instanceof ZodError && { fieldErrors: z.flattenError(error).fieldErrors }),
+      },
+    },
+    { status: httpStatus(app.appCode) },
+  );
 }

@@ -65,12 +65,12 @@ export function createOpenAIModerator(config: OpenAIModeratorConfig): Moderator 
         throw APIError.generate(response.statusCode, error, error ? undefined : body, toHeaders(response.headers));
       }
       const result = (json as ModerationResponse | undefined)?.results?.[0];
-      if (!result) throw new ChatError('malformed', 'moderation response had no result');
+      if (!result) throw new ChatError('PROVIDER_MALFORMED', 'moderation response had no result');
       return decide({ ...result.category_scores }, { ...result.categories }, result.flagged);
     } catch (error) {
-      if (signal?.aborted) throw new ChatError('aborted', 'moderation aborted by the caller', { cause: error });
+      if (signal?.aborted) throw new ChatError('ABORTED', 'moderation aborted by the caller', { cause: error });
       if (timeout.aborted)
-        throw new ChatError('timeout', `no moderation verdict within ${timeoutMs} ms`, { cause: error });
+        throw new ChatError('PROVIDER_TIMEOUT', `no moderation verdict within ${timeoutMs} ms`, { cause: error });
       if (error instanceof NotFoundError) return offline.check(text, signal);
       throw toChatError(error);
     }

@@ -1,7 +1,7 @@
 import { ChatError } from '../errors';
 
 /**
- * One timer at a time that aborts `controller` with a ChatError('timeout') as its reason.
+ * One timer at a time that aborts `controller` with a ChatError('PROVIDER_TIMEOUT') as its reason.
  * The stream re-arms it as it moves from connecting to waiting for the first token to idling between chunks.
  */
 export class Watchdog {
@@ -12,7 +12,7 @@ export class Watchdog {
   arm(ms: number, what: string): void {
     this.disarm();
     this.timer = setTimeout(() => {
-      this.controller.abort(new ChatError('timeout', `${what} took longer than ${ms} ms`));
+      this.controller.abort(new ChatError('PROVIDER_TIMEOUT', `${what} took longer than ${ms} ms`));
     }, ms);
   }
 

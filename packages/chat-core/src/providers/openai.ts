@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
-import { ChatError } from '../errors';
+import { ChatError, type ChatErrorCode } from '../errors';
 import { createProxyDispatcher } from '../net/proxy';
 import { backoffDelayMs, retryPolicySchema, type RetryPolicy } from '../net/retry';
 import { sleepUnlessAborted } from '../net/sleep';
@@ -58,7 +58,11 @@ function usageOf(chunk: ChatCompletionChunk): Usage | undefined {
   };
 }
 
-const autoRetried: ReadonlySet<string> = new Set(['rate_limited', 'upstream', 'network']);
+const autoRetried: ReadonlySet<ChatErrorCode> = new Set([
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_ERROR',
+  'PROVIDER_NETWORK',
+]);
 
 /** How long to wait before the next attempt, or undefined to give up and surface the error. */
 function retryDelayMs(error: ChatError, attempt: number, policy: RetryPolicy): number | undefined {
@@ -108,7 +112,7 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ChatProvider
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const watchdog = new Watchdog(controller);
-      const onUserAbort = () => controller.abort(new ChatError('aborted', 'aborted by the caller'));
+      const onUserAbort = () => controller.abort(new ChatError('ABORTED', 'aborted by the caller'));
       userSignal?.addEventListener('abort', onUserAbort, { once: true });
       let streamedText = false;
       try {
@@ -137,7 +141,7 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ChatProvider
         watchdog.disarm();
         // The SDK ends its iterator quietly when its signal aborts; the reason says why.
         if (controller.signal.aborted) throw controller.signal.reason;
-        if (!finishReason) throw new ChatError('network', 'the stream ended before the reply was finished');
+        if (!finishReason) throw new ChatError('PROVIDER_NETWORK', 'the stream ended before the reply was finished');
         if (usage) yield { type: 'usage', usage };
         return yield { type: 'done', finishReason, model };
       } catch (error) {

@@ -1,0 +1,74 @@
+// Lumi's one error vocabulary. Browser-safe (no server modules): the web app imports it for its translation keys.
+import { chatErrorCodes, type ChatErrorCode } from '@lumi/chat-core/errors';
+
+/**
+ * Every code that can end a request before any reply streams (a tRPC call, or POST /api/chat before its first
+ * event), with the HTTP status it is answered with. The status is decided here and nowhere else.
+ */
+export const REQUEST_ERROR_STATUS = {
+  /** The request's fields are wrong (zod), or a client bug sent something the server cannot use. */
+  BAD_INPUT: 400,
+  BAD_JSON: 400,
+  TOO_LARGE: 400,
+  MODEL_NOT_ALLOWED: 400,
+  /** One message is too long for the tutor's window even with nothing else in it. */
+  CONTEXT_TOO_LONG: 400,
+  NOT_EDITABLE: 400,
+  NOT_RETRYABLE: 400,
+  STILL_STREAMING: 400,
+  JOIN_CODE_UNKNOWN: 400,
+  EMAIL_TAKEN: 400,
+  UNKNOWN_MODEL: 400,
+  UNKNOWN_RULE: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  /** This student (or this network, for sign-ups) sends too fast; `resetAt` says when it will work. */
+  RATE_LIMITED: 429,
+  /** Today's tokens are spent; `resetAt` is the next UTC midnight. */
+  BUDGET_EXHAUSTED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type RequestErrorCode = keyof typeof REQUEST_ERROR_STATUS;
+export type ErrorStatus = (typeof REQUEST_ERROR_STATUS)[RequestErrorCode];
+
+/**
+ * Codes that only ever arrive inside a reply: in a stream's `error` event (the response already began with 200) or
+ * on a stored reply (`Message.errorCode`), which a later visit shows.
+ */
+export const STREAM_ERROR_CODES = [
+  /** The stream from Lumi to the browser broke (or never opened). */
+  'STREAM_FAILED',
+  /** The reply could not be written to the database. */
+  'SAVE_FAILED',
+  /** The node generating the reply went away before it finished. */
+  'INTERRUPTED',
+] as const;
+
+export type StreamErrorCode = (typeof STREAM_ERROR_CODES)[number];
+
+/** One union: tRPC errors' `appCode`, the chat stream's error events, stored replies and the UI's `error.<code>` keys. */
+export type ErrorCode = RequestErrorCode | StreamErrorCode | ChatErrorCode;
+
+export function isRequestErrorCode(code: string): code is RequestErrorCode {
+  return Object.hasOwn(REQUEST_ERROR_STATUS, code);
+}
+
+const streamAndProviderCodes: ReadonlySet<string> = new Set([...STREAM_ERROR_CODES, ...chatErrorCodes]);
+
+export function isErrorCode(code: string | null | undefined): code is ErrorCode {
+  return typeof code === 'string' && (isRequestErrorCode(code) || streamAndProviderCodes.has(code));
+}
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  ...Object.keys(REQUEST_ERROR_STATUS).filter(isRequestErrorCode),
+  ...STREAM_ERROR_CODES,
+  ...chatErrorCodes,
+];
+
+export function httpStatus(code: RequestErrorCode): ErrorStatus {
+  return REQUEST_ERROR_STATUS[code];
+}
+
+export type { ChatErrorCode };
