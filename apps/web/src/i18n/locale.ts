@@ -15,6 +15,10 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 type ErrorKey = Extract<MessageKey, `error.${string}`>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /**

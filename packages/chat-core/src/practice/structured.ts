@@ -128,10 +128,10 @@ export async function requestStructured<T>(
     };
     await options.settle?.({ usage: spent, model: servedBy }, worstCase);
     if (failure) {
-      const code = failure instanceof ChatError ? failure.code : 'network';
+      const code = failure instanceof ChatError ? failure.code : 'PROVIDER_NETWORK';
       return {
         ok: false,
-        reason: code === 'aborted' ? 'aborted' : 'upstream',
+        reason: code === 'ABORTED' ? 'aborted' : 'upstream',
         detail: problemOf(failure),
         attempts: attempt,
       };
