@@ -4,6 +4,7 @@ import { classesRouter } from './classes/router';
 import { conversationsRouter } from './conversations/router';
 import { teacherRouter } from './teacher/router';
 import { router } from './trpc';
+import { practiceRouter } from './practice/router';
 import { usageRouter } from './usage/router';
 
 export const appRouter = router({
@@ -13,6 +14,7 @@ export const appRouter = router({
   chat: chatRouter,
   usage: usageRouter,
   teacher: teacherRouter,
+  practice: practiceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,3 +8,4 @@ export * from './teacher/get-usage.types';
 export * from './teacher/list-conversations.types';
 export * from './teacher/list-flags.types';
 export * from './teacher/search-messages.types';
+export * from './practice/practice.types';

@@ -20,6 +20,10 @@ export const REQUEST_ERROR_STATUS = {
   EMAIL_TAKEN: 400,
   UNKNOWN_MODEL: 400,
   UNKNOWN_RULE: 400,
+  /** A teacher's scenario or drill set that cannot run; the message names the field. */
+  INVALID_EXERCISE: 400,
+  /** An answer to a language-practice exercise that has already ended. */
+  EXERCISE_FINISHED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

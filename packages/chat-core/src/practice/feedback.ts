@@ -66,16 +66,17 @@ export function reportWireSchema(language: TargetLanguage) {
 }
 export type ReportWire = z.infer<ReturnType<typeof reportWireSchema>>;
 
-/** A correction as stored and shown: a span of the learner's own text. */
-export interface Correction {
-  start: number;
-  end: number;
+/** A correction as stored and shown: a span of the learner's own text, [start, end) in UTF-16 offsets. */
+export const correctionSchema = z.object({
+  start: z.int().min(0),
+  end: z.int().min(0),
   /** The learner's words at [start, end). */
-  original: string;
-  replacement: string;
-  type: ErrorType;
-  explanation: string;
-}
+  original: z.string(),
+  replacement: z.string(),
+  type: errorTypeSchema,
+  explanation: z.string(),
+});
+export type Correction = z.infer<typeof correctionSchema>;
 
 export class SpanError extends Error {
   override readonly name = 'SpanError';

@@ -15,3 +15,4 @@ export * from './pinyin';
 export { demoEdits } from './demo-rules';
 export { answerOffline, demoPartnerLine } from './demo';
 export * from './library';
+export * from './results';

@@ -1,0 +1,16 @@
+import type { ModelEntry } from '@lumi/chat-core';
+import type { Class } from '@lumi/db';
+import type { LumiServices } from '../context';
+import { allowedModelsFor } from '../chat/class-policy';
+
+/** The model an exercise talks to: the class's default when it is allowed, else the first allowed one. */
+export function exerciseModel(services: LumiServices, klass: Class | null, preferred?: string): ModelEntry {
+  const allowed = allowedModelsFor(services.catalog, services.provider, klass);
+  const id =
+    preferred && allowed.includes(preferred)
+      ? preferred
+      : klass && allowed.includes(klass.defaultModel)
+        ? klass.defaultModel
+        : allowed[0]!;
+  return services.catalog.require(id);
+}

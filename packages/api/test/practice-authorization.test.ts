@@ -1,0 +1,183 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../src';
+import { createWorld, type World } from './harness';
+
+let world: World;
+let outsider: SessionUser;
+let attemptId: string;
+let drillAttemptId: string;
+let assignmentId: string;
+let exerciseId: string;
+
+const scenario = {
+  targetLanguage: 'en',
+  level: 'A2',
+  title: 'At the library',
+  brief: 'Borrow a book about dinosaurs.',
+  aiRole: 'a librarian',
+  learnerRole: 'a student',
+  setting: 'A school library',
+  objectives: [{ kind: 'task', text: 'Ask for a book', hints: ['book'] }],
+  turnLimit: 4,
+  openingLine: 'Hello! Can I help you find something?',
+};
+
+beforeAll(async () => {
+  world = await createWorld();
+  // A student of another class (taught by the other teacher).
+  const user = await world.db.prisma.user.create({
+    data: { email: 'outsider@school.test', name: 'Outsider', role: 'STUDENT' },
+  });
+  outsider = { id: user.id, role: user.role, name: user.name };
+  const other = await world.db.prisma.class.create({
+    data: { name: 'Other class', teacherId: world.users.otherTeacher.id, joinCode: 'OTHER1' },
+  });
+  await world.db.prisma.enrollment.create({ data: { classId: other.id, studentId: outsider.id } });
+
+  const teacher = world.caller(world.users.teacher);
+  exerciseId = (await teacher.practice.saveExercise({ kind: 'ROLEPLAY', spec: scenario })).id;
+  assignmentId = (
+    await teacher.practice.assign({ classId: world.classId, source: { kind: 'exercise', id: exerciseId } })
+  ).id;
+  const student = world.caller(world.users.student);
+  attemptId = (await student.practice.start({ assignmentId })).id;
+  drillAttemptId = (
+    await student.practice.start({ source: { kind: 'builtin', id: 'zh-en-a1-basics' }, classId: world.classId })
+  ).id;
+});
+afterAll(() => world.close());
+
+type Who = 'anonymous' | 'student' | 'otherStudent' | 'outsider' | 'teacher' | 'otherTeacher' | 'admin';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
+const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'outsider', 'teacher', 'otherTeacher', 'admin'];
+
+const caller = (who: Who) =>
+  world.caller(who === 'anonymous' ? null : who === 'outsider' ? outsider : world.users[who]);
+
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await run();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TRPCError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code))
+      return error.code as Outcome;
+    throw error;
+  }
+}
+
+// Expected per caller in WHO's order. `student` and `otherStudent` are in `teacher`'s class; `outsider` is in
+// `otherTeacher`'s. The attempts belong to `student`.
+const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
+  ['practice.library', (w) => caller(w).practice.library(), ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
+  [
+    'practice.saveExercise (new)',
+    (w) => caller(w).practice.saveExercise({ kind: 'ROLEPLAY', spec: scenario }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
+  ],
+  [
+    'practice.saveExercise (edit)',
+    (w) => caller(w).practice.saveExercise({ exerciseId, kind: 'ROLEPLAY', spec: scenario }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+  [
+    'practice.assign',
+    (w) => caller(w).practice.assign({ classId: world.classId, source: { kind: 'builtin', id: 'en-cafe-order' } }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+  [
+    'practice.classAssignments',
+    (w) => caller(w).practice.classAssignments({ classId: world.classId }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+  [
+    'practice.myAssignments',
+    (w) => caller(w).practice.myAssignments(),
+    ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ],
+  [
+    'practice.start (assignment)',
+    (w) => caller(w).practice.start({ assignmentId }),
+    ['UNAUTHORIZED', 'ok', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ],
+  [
+    'practice.start (library, in the class)',
+    (w) => caller(w).practice.start({ source: { kind: 'builtin', id: 'zh-cafe-order' }, classId: world.classId }),
+    ['UNAUTHORIZED', 'ok', 'ok', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ],
+  [
+    "practice.start (a teacher's exercise, not assigned)",
+    (w) => caller(w).practice.start({ source: { kind: 'exercise', id: exerciseId } }),
+    ['UNAUTHORIZED', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ],
+  [
+    'practice.attempt',
+    (w) => caller(w).practice.attempt({ attemptId }),
+    ['UNAUTHORIZED', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+  [
+    'practice.sync',
+    (w) => caller(w).practice.sync({ attemptId }),
+    ['UNAUTHORIZED', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  ],
+  [
+    'practice.answer',
+    (w) => caller(w).practice.answer({ attemptId: drillAttemptId, itemIndex: 2, answer: 'Where is your school?' }),
+    ['UNAUTHORIZED', 'ok', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  ],
+  [
+    'practice.myAttempts',
+    (w) => caller(w).practice.myAttempts(),
+    ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'],
+  ],
+  [
+    'practice.results',
+    (w) => caller(w).practice.results({ assignmentId }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+  [
+    'practice.resultsCsv',
+    (w) => caller(w).practice.resultsCsv({ assignmentId }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+];
+
+describe('practice: authorization per procedure and role', () => {
+  for (const [name, run, expected] of cases) {
+    it(name, async () => {
+      const actual: Outcome[] = [];
+      for (const who of WHO) actual.push(await outcome(() => run(who)));
+      expect(Object.fromEntries(WHO.map((w, i) => [w, actual[i]]))).toEqual(
+        Object.fromEntries(WHO.map((w, i) => [w, expected[i]])),
+      );
+    });
+  }
+
+  it('practice.end and practice.archiveExercise: only the owner, and others change nothing', async () => {
+    for (const who of ['anonymous', 'otherStudent', 'outsider', 'teacher', 'otherTeacher', 'admin'] as const) {
+      expect(await outcome(() => caller(who).practice.end({ attemptId }))).not.toBe('ok');
+    }
+    expect((await world.db.prisma.practiceAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe(
+      'IN_PROGRESS',
+    );
+    for (const who of ['anonymous', 'student', 'outsider', 'otherTeacher'] as const) {
+      expect(await outcome(() => caller(who).practice.archiveExercise({ exerciseId }))).not.toBe('ok');
+    }
+    expect(
+      (await world.db.prisma.practiceExercise.findUniqueOrThrow({ where: { id: exerciseId } })).archivedAt,
+    ).toBeNull();
+    expect(await outcome(() => caller('student').practice.end({ attemptId }))).toBe('ok');
+  });
+
+  it('practice.unassign: only the class’s teacher or an admin', async () => {
+    for (const who of ['anonymous', 'student', 'outsider', 'otherTeacher'] as const) {
+      expect(await outcome(() => caller(who).practice.unassign({ assignmentId }))).not.toBe('ok');
+    }
+    expect(await world.db.prisma.practiceAssignment.count({ where: { id: assignmentId } })).toBe(1);
+  });
+
+  it('assignments are visible only to the class’s students', async () => {
+    expect((await caller('student').practice.myAssignments()).map((a) => a.id)).toContain(assignmentId);
+    expect((await caller('outsider').practice.myAssignments()).map((a) => a.id)).not.toContain(assignmentId);
+  });
+});
