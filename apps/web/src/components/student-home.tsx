@@ -9,6 +9,7 @@ import { clockTime, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { NewSessionForm } from './new-session-form';
+import { AssignmentList } from './practice/assignment-list';
 import { UsageChart } from './usage-chart';
 
 /** The student's start page: classes, today's budget per class, recent sessions, and a new session. */
@@ -43,6 +44,8 @@ export function StudentHome({ name }: { name: string }) {
     <main className="mx-auto w-full max-w-4xl space-y-6 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t('home.title', { name })}</h1>
       <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-800">{t('home.teacherNote')}</p>
+
+      <AssignmentList compact />
 
       <div className="grid gap-6 md:grid-cols-2">
         <section className="card space-y-3" aria-labelledby="classes-title">

@@ -1,7 +1,9 @@
 import { dashboardEn } from './dashboard-en';
+import { practiceEn } from './practice-en';
 
 /** English UI text; the source of truth for keys. `{name}` marks a value filled in by `t`. */
 export const en = {
+  ...practiceEn,
   'app.tagline': 'An AI learning assistant for schools',
   'lang.label': 'Language',
   'nav.home': 'Home',

@@ -1,8 +1,10 @@
 import { dashboardZh } from './dashboard-zh';
 import type { MessageKey } from './en';
+import { practiceZh } from './practice-zh';
 
 /** 简体中文界面文本；与英文词典的键完全相同（类型检查保证）。 */
 export const zh: Record<MessageKey, string> = {
+  ...practiceZh,
   'app.tagline': '面向学校的 AI 学习助手',
   'lang.label': '语言',
   'nav.home': '首页',

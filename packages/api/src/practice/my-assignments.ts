@@ -19,7 +19,13 @@ export const myAssignmentsRoute = studentProcedure.query(async ({ ctx }) => {
   return assignments.map((a) => {
     const finished = a.attempts.find((t) => t.status === 'FINISHED');
     const open = a.attempts.find((t) => t.status === 'IN_PROGRESS');
-    const status = finished ? 'FINISHED' : open ? 'IN_PROGRESS' : a.dueAt && a.dueAt < now ? 'OVERDUE' : 'NOT_STARTED';
+    const status: 'FINISHED' | 'IN_PROGRESS' | 'OVERDUE' | 'NOT_STARTED' = finished
+      ? 'FINISHED'
+      : open
+        ? 'IN_PROGRESS'
+        : a.dueAt && a.dueAt < now
+          ? 'OVERDUE'
+          : 'NOT_STARTED';
     return {
       id: a.id,
       kind: a.kind,

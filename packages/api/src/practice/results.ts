@@ -45,7 +45,7 @@ export async function assignmentResults(ctx: Pick<Context, 'db'>, user: SessionU
       studentId: student.id,
       studentName: student.name,
       attemptId: best?.id ?? null,
-      status: best?.status ?? 'NOT_STARTED',
+      status: best?.status ?? ('NOT_STARTED' as const),
       startedAt: best?.startedAt ?? null,
       finishedAt: best?.finishedAt ?? null,
       taskCompletion: best?.taskCompletion ?? null,

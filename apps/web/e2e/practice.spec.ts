@@ -1,0 +1,214 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SEED } from './fixtures';
+import { PASSWORD, scriptNextReply, sendMessage, signUpStudent, snap } from './helpers';
+
+const card = (json: object) => ({ reply: JSON.stringify(json) });
+const cards = (page: Page) => page.getByTestId('correction-card');
+const metGoals = (page: Page) => page.getByTestId('objectives').locator('li[data-met="true"]');
+
+async function startFromLibrary(page: Page, testId: string, language?: 'Chinese') {
+  await page.goto('/practice');
+  if (language) await page.getByLabel('Language').selectOption({ label: language });
+  await page.getByTestId(testId).getByRole('button', { name: /^Start/ }).click();
+  await expect(page).toHaveURL(/\/practice\/[^/]+$/);
+}
+
+test('a student completes an English roleplay: correction cards, goals ticking, and the report', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startFromLibrary(page, 'scenario-en-cafe-order');
+  await expect(page.getByText('Hi there! Welcome to Sunny Café. What can I get you today?')).toBeVisible();
+  await expect(page.getByTestId('turn-counter')).toHaveText('Turn 1 of 8');
+
+  await scriptNextReply({ reply: 'Of course! Would you like anything to eat?', delayMs: 20 });
+  await scriptNextReply(
+    card({
+      verdict: 'needs_correction',
+      edits: [{ quote: 'i', occurrence: 1, replacement: 'I', type: 'spelling', explanation: 'Always write "I" with a capital letter.' }],
+      objectivesMet: ['o1'],
+    }),
+  );
+  await sendMessage(page, 'Hello, i would like a coffee.');
+  await expect(page.locator('li[data-role="ASSISTANT"]').last()).toContainText('Would you like anything to eat?');
+  const first = cards(page).first();
+  await expect(first).toHaveAttribute('data-state', 'errors');
+  await expect(first.locator('mark')).toHaveText('i');
+  await expect(first.locator('mark')).toHaveAttribute('data-error-type', 'spelling');
+  await expect(first.getByTestId('corrected')).toHaveText('Hello, I would like a coffee.');
+  await expect(first).toContainText('Spelling');
+  await expect(metGoals(page)).toHaveCount(1);
+  await snap(page, 'practice-en-card');
+
+  // A correct sentence is left alone; it meets the last goals, so the roleplay ends with its report.
+  await scriptNextReply({ reply: 'That is four pounds fifty, please.' });
+  await scriptNextReply(card({ verdict: 'correct', edits: [], objectivesMet: ['o2'] }));
+  await scriptNextReply(
+    card({
+      fluency: 72,
+      level: 'A2',
+      evidence: [{ quote: 'How much is it?', note: 'A complete, polite question.' }],
+      summary: 'You ordered clearly and asked for the price.',
+    }),
+  );
+  await sendMessage(page, 'A sandwich and a piece of cake too, please. How much is it?');
+  await expect(cards(page).nth(1)).toHaveAttribute('data-state', 'correct');
+  await expect(metGoals(page)).toHaveCount(3);
+  const report = page.getByTestId('report');
+  await expect(report).toBeVisible();
+  await expect(page.getByText('You reached every goal!')).toBeVisible();
+  await expect(report.getByTestId('estimated-level')).toHaveText('Estimated level: A2');
+  await expect(report).toContainText('An estimate from this one conversation, not a grade.');
+  await expect(report).toContainText('How much is it?');
+  await expect(report.getByTestId('score-taskCompletion')).toContainText('100');
+  await expect(report.getByTestId('score-fluency')).toContainText('72');
+  await expect(report).toContainText('Hello, I would like a coffee.');
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveCount(0);
+  await snap(page, 'practice-en-report');
+
+  // Saved: it opens again as it was.
+  await page.reload();
+  await expect(page.getByTestId('report').getByTestId('estimated-level')).toHaveText('Estimated level: A2');
+});
+
+test('a Chinese roleplay with pinyin switched on, glosses, and numbered pinyin typed', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startFromLibrary(page, 'scenario-zh-cafe-order', 'Chinese');
+  const partner = page.locator('li[data-role="ASSISTANT"]');
+  await expect(partner.first()).toContainText('你想喝什么');
+
+  await page.getByLabel('Pinyin').check();
+  await expect(partner.first().locator('rt').first()).toHaveText('nǐ');
+  await expect(partner.first().locator('rt', { hasText: 'hē' })).toBeVisible();
+
+  const box = page.getByRole('textbox', { name: 'Your message' });
+  await box.fill('ni3 hao3');
+  await expect(box).toHaveValue('nǐ hǎo');
+
+  await scriptNextReply({ reply: '好的，一杯茶。' });
+  await scriptNextReply(
+    card({
+      verdict: 'needs_correction',
+      edits: [{ quote: '个', occurrence: 1, replacement: '杯', type: 'measure_word', explanation: 'Tea takes the measure word 杯.' }],
+      objectivesMet: ['o1'],
+    }),
+  );
+  await box.fill('我要一个茶。');
+  await box.press('Enter');
+  const turn = cards(page).first();
+  await expect(turn).toHaveAttribute('data-state', 'errors');
+  await expect(turn.locator('mark')).toHaveText('个');
+  await expect(turn).toContainText('Measure word');
+  await expect(turn.getByTestId('corrected')).toHaveText('我要一杯茶。');
+  await expect(partner.last().locator('rt', { hasText: 'chá' })).toBeVisible();
+
+  // A word of the partner's line: its pinyin and meaning on tap.
+  await partner.last().getByTestId('gloss-word').filter({ hasText: '茶' }).click();
+  await expect(page.getByRole('tooltip')).toContainText('tea');
+  await snap(page, 'practice-zh-pinyin');
+});
+
+test('a translation drill goes sentence by sentence to its summary', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startFromLibrary(page, 'drill-zh-en-a1-basics');
+  const answers = [
+    'My name is Wang Fang and I am twelve years old.',
+    'I like drink milk.',
+    'Where is your school?',
+    'I have an older brother and two younger sisters.',
+    'The weather is nice today.',
+    'What time is it now?',
+    'I go to school by bus every day.',
+    'This book is very interesting.',
+  ];
+  for (const [i, answer] of answers.entries()) {
+    await expect(page.getByText(`Sentence ${i + 1} of 8`)).toBeVisible();
+    if (i === 1) {
+      await scriptNextReply(
+        card({
+          score: 60,
+          edits: [{ quote: 'drink', occurrence: 1, replacement: 'drinking', type: 'grammar', explanation: 'After "like", use the -ing form.' }],
+          better: 'I like drinking milk.',
+          alternatives: ['I love milk.'],
+          comment: 'Nearly: one verb form.',
+        }),
+      );
+    }
+    await page.getByRole('textbox', { name: 'Your translation' }).fill(answer);
+    await page.getByRole('button', { name: 'Check' }).click();
+    const result = page.getByTestId('drill-result').first();
+    if (i === 1) {
+      await expect(result).toHaveAttribute('data-state', 'errors');
+      await expect(result.locator('mark')).toHaveText('drink');
+      await expect(result).toContainText('I like drinking milk.');
+      await expect(result).toContainText('Also accepted');
+      await snap(page, 'practice-drill-graded');
+    } else {
+      await expect(result).toHaveAttribute('data-state', 'accepted');
+    }
+    if (i < answers.length - 1) await page.getByRole('button', { name: 'Next sentence' }).click();
+  }
+  const summary = page.getByTestId('drill-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('7 of 8 accepted');
+  await expect(summary).toContainText('Worth another try');
+  await snap(page, 'practice-drill-summary');
+});
+
+test('a teacher assigns a scenario and reads a student’s result', async ({ page, browser }) => {
+  await page.goto('/sign-up');
+  await page.getByRole('radio', { name: 'Teacher' }).check();
+  await page.getByLabel('Your name').fill('Ms Lin');
+  await page.getByLabel('Email').fill(`practice-teacher-${Date.now()}@e2e.lumi.test`);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/teacher$/);
+  await page.getByLabel('Class name').fill('English 8C');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  const joinCode = (await page.getByTestId('join-code').textContent())!;
+
+  await page.getByRole('link', { name: /Language practice/ }).click();
+  await page.getByLabel('Exercise').selectOption('builtin:en-cafe-order');
+  await page.getByLabel('Due date (optional)').fill('2030-06-30');
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(page.getByTestId('class-assignments')).toContainText('Ordering at a café');
+  await snap(page, 'practice-teacher-assign');
+
+  // The student sees it on their home page, does it, and ends it.
+  const student = await browser.newPage();
+  await signUpStudent(student, joinCode);
+  const assignment = student.getByTestId('assignment').filter({ hasText: 'Ordering at a café' });
+  await expect(assignment).toContainText('Not started');
+  await assignment.getByRole('button', { name: 'Start' }).click();
+  await expect(student).toHaveURL(/\/practice\/[^/]+$/);
+  await scriptNextReply({ reply: 'Sure, one tea.' });
+  await scriptNextReply(
+    card({
+      verdict: 'needs_correction',
+      edits: [{ quote: 'a tea', occurrence: 1, replacement: 'a cup of tea', type: 'vocabulary', explanation: 'Say "a cup of tea".' }],
+      objectivesMet: ['o1'],
+    }),
+  );
+  await sendMessage(student, 'I want a tea.');
+  await expect(cards(student).first()).toHaveAttribute('data-state', 'errors');
+  await student.getByRole('button', { name: 'End and see my report' }).click();
+  await expect(student.getByTestId('report')).toBeVisible();
+  await student.goto('/home');
+  await expect(student.getByTestId('assignment').filter({ hasText: 'Ordering at a café' })).toContainText('Finished');
+  await student.close();
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Results' }).click();
+  const table = page.getByTestId('results-table');
+  await expect(table).toContainText('Ada Student');
+  await expect(table).toContainText('Finished');
+  await expect(page.getByTestId('common-error').first()).toContainText('Vocabulary');
+  await snap(page, 'practice-teacher-results');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await (await download).path().then((p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')));
+  expect(csv).toContain('Ada Student,FINISHED,');
+
+  await page.getByRole('link', { name: /^Open/ }).first().click();
+  await expect(page.getByText('You are reading Ada Student’s attempt.')).toBeVisible();
+  await expect(cards(page).first().locator('mark')).toHaveText('a tea');
+  await snap(page, 'practice-teacher-transcript');
+});

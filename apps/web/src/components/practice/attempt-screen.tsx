@@ -1,0 +1,37 @@
+'use client';
+
+import type { AppRouter } from '@lumi/api';
+import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { useI18n } from '../../i18n/client';
+import { localizeError, toUiError } from '../../lib/app-error';
+import { useTRPC } from '../../trpc/client';
+import { ErrorNotice } from '../error-notice';
+import { DrillScreen } from './drill-screen';
+import { RoleplayScreen } from './roleplay-screen';
+
+export type AttemptData = inferRouterOutputs<AppRouter>['practice']['attempt'];
+
+/** Opens an attempt: a roleplay or a drill, for the student doing it or (read only) a teacher reading it. */
+export function AttemptScreen({ attemptId, viewerId }: { attemptId: string; viewerId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const attempt = useQuery(trpc.practice.attempt.queryOptions({ attemptId }));
+  if (attempt.isPending) return <p className="p-6 text-sm text-slate-500">{t('common.loading')}</p>;
+  if (attempt.error) {
+    const error = toUiError(attempt.error);
+    return (
+      <div className="mx-auto max-w-3xl p-6">
+        <ErrorNotice
+          error={error.code === 'NOT_FOUND' ? { ...error, message: t('practice.notFound') } : localizeError(error, t)}
+          onRetry={() => void attempt.refetch()}
+        />
+      </div>
+    );
+  }
+  const data = attempt.data;
+  const readOnly = data.studentId !== viewerId;
+  if (data.scenario) return <RoleplayScreen attempt={data} scenario={data.scenario} readOnly={readOnly} />;
+  if (data.drill) return <DrillScreen attempt={data} drill={data.drill} readOnly={readOnly} />;
+  return null;
+}

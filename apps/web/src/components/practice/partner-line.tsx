@@ -1,0 +1,75 @@
+'use client';
+
+import { pinyinOf, rubyPieces } from '@lumi/chat-core/practice';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/client';
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** One Chinese word: pinyin above each character when asked, and its gloss on hover, focus or tap. */
+function Word({ word, showPinyin, gloss }: { word: string; showPinyin: boolean; gloss: string | undefined }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  return (
+    <span className="relative inline-block">
+      <button
+        type="button"
+        className="rounded px-px hover:bg-indigo-50 focus:bg-indigo-50"
+        aria-expanded={open}
+        onClick={() => setOpen((v) => !v)}
+        onMouseEnter={() => setOpen(true)}
+        onMouseLeave={() => setOpen(false)}
+        onBlur={() => setOpen(false)}
+        data-testid="gloss-word"
+      >
+        {showPinyin
+          ? rubyPieces(word).map((p, i) =>
+              p.pinyin ? (
+                <ruby key={i}>
+                  {p.text}
+                  <rt className="text-[0.65em] text-indigo-700">{p.pinyin}</rt>
+                </ruby>
+              ) : (
+                <span key={i}>{p.text}</span>
+              ),
+            )
+          : word}
+      </button>
+      {open && (
+        <span
+          role="tooltip"
+          className="absolute bottom-full left-0 z-10 mb-1 w-max max-w-56 rounded-lg bg-slate-800 px-2 py-1 text-xs text-white shadow"
+        >
+          <span className="font-medium">{pinyinOf(word)}</span>
+          <span className="block">{gloss ?? t('practice.gloss.none')}</span>
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** A partner line: Chinese split into words you can look up (with pinyin on request); English as it is. */
+export function PartnerLine({
+  text,
+  language,
+  showPinyin,
+  glossary,
+}: {
+  text: string;
+  language: 'en' | 'zh';
+  showPinyin: boolean;
+  glossary: ReadonlyMap<string, string>;
+}) {
+  if (language !== 'zh') return <p className="whitespace-pre-wrap break-words text-sm">{text}</p>;
+  return (
+    <p className={`break-words ${showPinyin ? 'text-base leading-[2.4]' : 'text-sm leading-relaxed'}`} lang="zh-CN">
+      {[...segmenter.segment(text)].map((s, i) =>
+        s.isWordLike ? (
+          <Word key={i} word={s.segment} showPinyin={showPinyin} gloss={glossary.get(s.segment)} />
+        ) : (
+          <span key={i}>{s.segment}</span>
+        ),
+      )}
+    </p>
+  );
+}
