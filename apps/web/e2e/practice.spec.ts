@@ -6,16 +6,16 @@ const card = (json: object) => ({ reply: JSON.stringify(json) });
 const cards = (page: Page) => page.getByTestId('correction-card');
 const metGoals = (page: Page) => page.getByTestId('objectives').locator('li[data-met="true"]');
 
-async function startFromLibrary(page: Page, testId: string, language?: 'Chinese') {
+async function startFromLibrary(page: Page, testId: string, language?: 'en' | 'zh') {
   await page.goto('/practice');
-  if (language) await page.getByLabel('Language').selectOption({ label: language });
+  if (language) await page.getByLabel('Language to practise').selectOption(language);
   await page.getByTestId(testId).getByRole('button', { name: /^Start/ }).click();
   await expect(page).toHaveURL(/\/practice\/[^/]+$/);
 }
 
 test('a student completes an English roleplay: correction cards, goals ticking, and the report', async ({ page }) => {
   await signUpStudent(page, SEED.joinCode);
-  await startFromLibrary(page, 'scenario-en-cafe-order');
+  await startFromLibrary(page, 'scenario-en-cafe-order', 'en');
   await expect(page.getByText('Hi there! Welcome to Sunny Café. What can I get you today?')).toBeVisible();
   await expect(page.getByTestId('turn-counter')).toHaveText('Turn 1 of 8');
 
@@ -71,7 +71,7 @@ test('a student completes an English roleplay: correction cards, goals ticking, 
 
 test('a Chinese roleplay with pinyin switched on, glosses, and numbered pinyin typed', async ({ page }) => {
   await signUpStudent(page, SEED.joinCode);
-  await startFromLibrary(page, 'scenario-zh-cafe-order', 'Chinese');
+  await startFromLibrary(page, 'scenario-zh-cafe-order', 'zh');
   const partner = page.locator('li[data-role="ASSISTANT"]');
   await expect(partner.first()).toContainText('你想喝什么');
 

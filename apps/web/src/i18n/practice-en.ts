@@ -16,7 +16,7 @@ export const practiceEn = {
   'practice.review': 'Review',
   'practice.roleplays': 'Roleplays',
   'practice.drills': 'Translation drills',
-  'practice.language': 'Language',
+  'practice.language': 'Language to practise',
   'practice.lang.en': 'English',
   'practice.lang.zh': 'Chinese',
   'practice.direction.en-zh': 'English → Chinese',

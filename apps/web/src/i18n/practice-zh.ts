@@ -17,7 +17,7 @@ export const practiceZh: Record<keyof typeof practiceEn, string> = {
   'practice.review': '查看',
   'practice.roleplays': '情景对话',
   'practice.drills': '翻译练习',
-  'practice.language': '语言',
+  'practice.language': '练习的语言',
   'practice.lang.en': '英语',
   'practice.lang.zh': '中文',
   'practice.direction.en-zh': '英译中',

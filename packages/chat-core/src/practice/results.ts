@@ -43,6 +43,11 @@ export const roleplayReportSchema = z.object({
 });
 export type RoleplayReport = z.infer<typeof roleplayReportSchema>;
 
+// Grammar words a correction often adds ("a cup of tea") that make poor flashcards.
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'a an the of to in on at for and or but is are was were be been am i you he she it we they my your his her its our their this that these those do does did not no with by from as'.split(' '),
+);
+
 /** Words a learner should look at again: what corrections put in, and target words never used. */
 export function reviewWords(args: {
   language: TargetLanguage;
@@ -58,7 +63,10 @@ export function reviewWords(args: {
   };
   for (const c of args.corrections) {
     const before = new Set(wordsOf(c.original, args.language).map((w) => w.norm));
-    for (const w of wordsOf(c.replacement, args.language)) if (!before.has(w.norm) && w.text.length > 1) add(w.text);
+    for (const w of wordsOf(c.replacement, args.language)) {
+      const content = args.language === 'zh' || !ENGLISH_FUNCTION_WORDS.has(w.norm);
+      if (!before.has(w.norm) && content) add(w.text);
+    }
   }
   const used = new Set(targetsUsed(args.learnerText, [...glosses.keys()], args.language));
   for (const word of glosses.keys()) if (!used.has(word)) add(word);

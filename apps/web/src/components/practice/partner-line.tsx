@@ -9,17 +9,21 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** One Chinese word: pinyin above each character when asked, and its gloss on hover, focus or tap. */
 function Word({ word, showPinyin, gloss }: { word: string; showPinyin: boolean; gloss: string | undefined }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  // Hovering shows the gloss while the pointer is there; a tap or click pins it until tapped again or left.
+  const [hover, setHover] = useState(false);
+  const [pinned, setPinned] = useState(false);
+  const open = hover || pinned;
   return (
     <span className="relative inline-block">
       <button
         type="button"
         className="rounded px-px hover:bg-indigo-50 focus:bg-indigo-50"
         aria-expanded={open}
-        onClick={() => setOpen((v) => !v)}
-        onMouseEnter={() => setOpen(true)}
-        onMouseLeave={() => setOpen(false)}
-        onBlur={() => setOpen(false)}
+        onClick={() => setPinned((v) => !v)}
+        onMouseEnter={() => setHover(true)}
+        onMouseLeave={() => setHover(false)}
+        onBlur={() => setPinned(false)}
+        onKeyDown={(e) => e.key === 'Escape' && setPinned(false)}
         data-testid="gloss-word"
       >
         {showPinyin

@@ -1,0 +1,129 @@
+// Does grading delay the partner? The partner's first token in a roleplay with a correction card after every turn
+// ("grading on") against the same roleplay with feedback only at the end ("grading off"), at 1 and 20 learners
+// talking at once, side by side in one run. Grading runs after each reply (practice.sync), so with grading on the
+// cards of some learners are being made while other learners wait for their partner's first token.
+// Target: grading adds under 20 ms at p50 to the partner's first token.
+// Run: npx tsx bench/practice.bench.ts   (uses DATABASE_URL's server, default the local PostgreSQL).
+//   BENCH_TURNS (default 6) turns per learner per row.
+import { performance } from 'node:perf_hooks';
+import {
+  appRouter,
+  createCallerFactory,
+  createContext,
+  createServices,
+  handleSendMessage,
+  type SessionUser,
+} from '@lumi/api';
+import { createTestDatabase } from '@lumi/db/testing';
+import { startFakeOpenAI } from '@lumi/fake-openai';
+
+const TURNS = Number(process.env.BENCH_TURNS ?? 6);
+const LEARNERS = [1, 20];
+/** Every chunk 15 ms apart: the partner's line (the fake's own, about 15 words) and the cards' JSON alike. */
+const PACE = { delayMs: 15 };
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+};
+
+const db = await createTestDatabase();
+const fake = await startFakeOpenAI();
+try {
+  fake.setDefault(PACE);
+  const services = createServices(
+    { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.url },
+    { db: db.prisma, chatRateLimit: 10_000 },
+  );
+  const createCaller = createCallerFactory(appRouter);
+  const teacher = await db.prisma.user.create({ data: { email: 't@bench.test', name: 'T', role: 'TEACHER' } });
+  const klass = await db.prisma.class.create({
+    data: {
+      name: 'Bench',
+      teacherId: teacher.id,
+      joinCode: 'BENCH1',
+      dailyTokenBudget: 100_000_000,
+      allowedModels: ['gpt-4o-mini'],
+    },
+  });
+  const learners: SessionUser[] = [];
+  for (let i = 0; i < Math.max(...LEARNERS); i++) {
+    const user = await db.prisma.user.create({ data: { email: `s${i}@bench.test`, name: `S${i}`, role: 'STUDENT' } });
+    await db.prisma.enrollment.create({ data: { classId: klass.id, studentId: user.id } });
+    learners.push({ id: user.id, role: 'STUDENT', name: user.name });
+  }
+
+  /** Time from sending a turn to the partner's first token, read off the event stream as a browser would. */
+  async function firstToken(user: SessionUser, conversationId: string, content: string): Promise<number> {
+    const started = performance.now();
+    const response = await handleSendMessage(
+      new Request('http://bench/api/chat', {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'send', conversationId, clientId: crypto.randomUUID(), content }),
+      }),
+      services,
+      user,
+    );
+    let first = -1;
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (first < 0 && value.includes('"type":"delta"')) first = performance.now() - started;
+    }
+    if (first < 0) throw new Error(`no reply: ${response.status}`);
+    return first;
+  }
+
+  async function row(grading: boolean, count: number) {
+    const samples: number[] = [];
+    await Promise.all(
+      learners.slice(0, count).map(async (user, i) => {
+        const caller = createCaller(createContext(services, user));
+        const attempt = await caller.practice.start({
+          source: { kind: 'builtin', id: 'en-cafe-order' },
+          classId: klass.id,
+          feedback: grading ? 'each_turn' : 'end_only',
+        });
+        // Learners start a little apart, as a class does, so turns and cards interleave.
+        await new Promise((resolve) => setTimeout(resolve, i * 7));
+        for (let turn = 0; turn < Math.min(TURNS, 7); turn++) {
+          samples.push(
+            await firstToken(user, attempt.conversationId!, `I would like a coffee number ${turn}, please.`),
+          );
+          // What the page does once the reply is done; with grading off it only checks the goals.
+          await caller.practice.sync({ attemptId: attempt.id });
+        }
+      }),
+    );
+    return samples;
+  }
+
+  console.log(`Partner first token (ms), ${TURNS} turns per learner; grading = a correction card after every turn\n`);
+  console.log('learners | grading | p50   | p95   | turns');
+  const results: Record<string, number[]> = {};
+  for (const count of LEARNERS) {
+    for (const grading of [false, true]) {
+      const samples = await row(grading, count);
+      results[`${count}-${grading}`] = samples;
+      console.log(
+        `${String(count).padStart(8)} | ${(grading ? 'on' : 'off').padEnd(7)} | ${percentile(samples, 50).toFixed(1).padStart(5)} | ${percentile(samples, 95).toFixed(1).padStart(5)} | ${samples.length}`,
+      );
+    }
+  }
+  console.log('');
+  for (const count of LEARNERS) {
+    const added = percentile(results[`${count}-true`]!, 50) - percentile(results[`${count}-false`]!, 50);
+    console.log(
+      `${count} learner(s): grading adds ${added.toFixed(1)} ms at p50 to the partner's first token: target (< 20 ms) ${added < 20 ? 'met' : 'NOT met'}`,
+    );
+  }
+  const gradings = fake.requests.filter(
+    (r) => typeof r.body === 'object' && r.body !== null && 'response_format' in r.body,
+  ).length;
+  console.log(`\n${gradings} grading requests were made (cards and reports).`);
+  await services.generations.drain();
+} finally {
+  await fake.close();
+  await db.drop();
+}
