@@ -9,7 +9,10 @@ const metGoals = (page: Page) => page.getByTestId('objectives').locator('li[data
 async function startFromLibrary(page: Page, testId: string, language?: 'en' | 'zh') {
   await page.goto('/practice');
   if (language) await page.getByLabel('Language to practise').selectOption(language);
-  await page.getByTestId(testId).getByRole('button', { name: /^Start/ }).click();
+  await page
+    .getByTestId(testId)
+    .getByRole('button', { name: /^Start/ })
+    .click();
   await expect(page).toHaveURL(/\/practice\/[^/]+$/);
 }
 
@@ -23,7 +26,15 @@ test('a student completes an English roleplay: correction cards, goals ticking, 
   await scriptNextReply(
     card({
       verdict: 'needs_correction',
-      edits: [{ quote: 'i', occurrence: 1, replacement: 'I', type: 'spelling', explanation: 'Always write "I" with a capital letter.' }],
+      edits: [
+        {
+          quote: 'i',
+          occurrence: 1,
+          replacement: 'I',
+          type: 'spelling',
+          explanation: 'Always write "I" with a capital letter.',
+        },
+      ],
       objectivesMet: ['o1'],
     }),
   );
@@ -87,7 +98,15 @@ test('a Chinese roleplay with pinyin switched on, glosses, and numbered pinyin t
   await scriptNextReply(
     card({
       verdict: 'needs_correction',
-      edits: [{ quote: '个', occurrence: 1, replacement: '杯', type: 'measure_word', explanation: 'Tea takes the measure word 杯.' }],
+      edits: [
+        {
+          quote: '个',
+          occurrence: 1,
+          replacement: '杯',
+          type: 'measure_word',
+          explanation: 'Tea takes the measure word 杯.',
+        },
+      ],
       objectivesMet: ['o1'],
     }),
   );
@@ -125,7 +144,15 @@ test('a translation drill goes sentence by sentence to its summary', async ({ pa
       await scriptNextReply(
         card({
           score: 60,
-          edits: [{ quote: 'drink', occurrence: 1, replacement: 'drinking', type: 'grammar', explanation: 'After "like", use the -ing form.' }],
+          edits: [
+            {
+              quote: 'drink',
+              occurrence: 1,
+              replacement: 'drinking',
+              type: 'grammar',
+              explanation: 'After "like", use the -ing form.',
+            },
+          ],
           better: 'I like drinking milk.',
           alternatives: ['I love milk.'],
           comment: 'Nearly: one verb form.',
@@ -163,9 +190,12 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
   await expect(page).toHaveURL(/\/teacher$/);
   await page.getByLabel('Class name').fill('English 8C');
   await page.getByRole('button', { name: 'Create class' }).click();
-  const joinCode = (await page.getByTestId('join-code').textContent())!;
+  const joinCode = (await page.getByTestId('join-code').first().textContent())!.trim();
 
-  await page.getByRole('link', { name: /Language practice/ }).click();
+  // Language practice is a tab of the class page.
+  await page.getByTestId('class-card').getByRole('link', { name: 'English 8C' }).click();
+  await page.getByRole('link', { name: 'Language practice' }).click();
+  await expect(page).toHaveURL(/tab=practice/);
   await page.getByLabel('Exercise').selectOption('builtin:en-cafe-order');
   await page.getByLabel('Due date (optional)').fill('2030-06-30');
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -183,7 +213,15 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
   await scriptNextReply(
     card({
       verdict: 'needs_correction',
-      edits: [{ quote: 'a tea', occurrence: 1, replacement: 'a cup of tea', type: 'vocabulary', explanation: 'Say "a cup of tea".' }],
+      edits: [
+        {
+          quote: 'a tea',
+          occurrence: 1,
+          replacement: 'a cup of tea',
+          type: 'vocabulary',
+          explanation: 'Say "a cup of tea".',
+        },
+      ],
       objectivesMet: ['o1'],
     }),
   );
@@ -204,7 +242,11 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
   await snap(page, 'practice-teacher-results');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = await (await download).path().then((p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')));
+  const csv = await (
+    await download
+  )
+    .path()
+    .then((p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')));
   expect(csv).toContain('Ada Student,FINISHED,');
 
   await page.getByRole('link', { name: /^Open/ }).first().click();

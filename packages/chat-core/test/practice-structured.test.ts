@@ -1,6 +1,7 @@
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUILTIN_MODELS } from '../src/models/builtin';
+import { loadTokenizers } from '../src/tokens/count';
 import { buildPartnerPrompt, builtinScenario, requestStructured, turnFeedbackTask } from '../src/practice';
 import { createDemoProvider } from '../src/providers/demo';
 import { createOpenAIProvider } from '../src/providers/openai';
@@ -8,6 +9,8 @@ import { createOpenAIProvider } from '../src/providers/openai';
 let fake: FakeOpenAI;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
+  // Loading the tokenizer once here keeps its cold start (seconds on a loaded machine) out of the first test.
+  loadTokenizers(['gpt-4o-mini']);
 });
 beforeEach(() => fake.reset());
 afterAll(() => fake.close());

@@ -45,7 +45,9 @@ export type RoleplayReport = z.infer<typeof roleplayReportSchema>;
 
 // Grammar words a correction often adds ("a cup of tea") that make poor flashcards.
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'a an the of to in on at for and or but is are was were be been am i you he she it we they my your his her its our their this that these those do does did not no with by from as'.split(' '),
+  'a an the of to in on at for and or but is are was were be been am i you he she it we they my your his her its our their this that these those do does did not no with by from as'.split(
+    ' ',
+  ),
 );
 
 /** Words a learner should look at again: what corrections put in, and target words never used. */

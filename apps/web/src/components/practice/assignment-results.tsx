@@ -40,7 +40,10 @@ export function AssignmentResults({ assignmentId }: { assignmentId: string }) {
 
   return (
     <main className="mx-auto w-full max-w-5xl space-y-6 px-4 py-6">
-      <Link href="/teacher/practice" className="text-sm text-indigo-700 hover:underline">
+      <Link
+        href={`/teacher/classes/${assignment.classId}?tab=practice`}
+        className="text-sm text-indigo-700 hover:underline"
+      >
         ← {t('tpractice.back')}
       </Link>
       <div className="flex flex-wrap items-center gap-3">

@@ -215,16 +215,16 @@ function DrillForm({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-/** Assign from the library or the teacher's own exercises to a class, see progress, open results, write exercises. */
-export function TeacherPractice() {
+/**
+ * The class page's language-practice tab: assign from the library or the teacher's own exercises (optionally with a
+ * due date), see who started and finished, open each assignment's results, and write new exercises.
+ */
+export function ClassPractice({ classId }: { classId: string }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const classes = useQuery(trpc.classes.list.queryOptions());
   const library = useQuery(trpc.practice.library.queryOptions());
-  const [picked, setPicked] = useState('');
-  const classId = picked || classes.data?.[0]?.id || '';
-  const assignments = useQuery(trpc.practice.classAssignments.queryOptions({ classId }, { enabled: Boolean(classId) }));
+  const assignments = useQuery(trpc.practice.classAssignments.queryOptions({ classId }));
   const refreshAssignments = () =>
     queryClient.invalidateQueries({ queryKey: trpc.practice.classAssignments.queryKey({ classId }) });
   const assign = useMutation(trpc.practice.assign.mutationOptions({ onSuccess: refreshAssignments }));
@@ -242,89 +242,75 @@ export function TeacherPractice() {
   }
 
   return (
-    <main className="mx-auto w-full max-w-5xl space-y-6 px-4 py-6">
-      <h1 className="text-2xl font-semibold">{t('tpractice.title')}</h1>
-      {classes.error && <ErrorNotice error={toUiError(classes.error)} />}
-      {classes.data?.length === 0 && <p className="text-sm text-slate-500">{t('teacher.noClasses')}</p>}
-      {classId && (
-        <section className="card space-y-4" aria-labelledby="assign-title">
-          <h2 id="assign-title" className="text-lg font-semibold">
-            {t('tpractice.assign')}
-          </h2>
-          <form onSubmit={submitAssign} className="grid items-end gap-3 sm:grid-cols-[1fr_2fr_1fr_auto]">
-            <label className="text-sm font-medium">
-              {t('tpractice.class')}
-              <select className="input mt-1" value={classId} onChange={(e) => setPicked(e.target.value)}>
-                {classes.data?.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
+    <div className="space-y-6">
+      <section className="card space-y-4" aria-labelledby="assign-title">
+        <h2 id="assign-title" className="text-lg font-semibold">
+          {t('tpractice.assign')}
+        </h2>
+        <form onSubmit={submitAssign} className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_auto]">
+          <label className="text-sm font-medium">
+            {t('tpractice.exercise')}
+            <select name="exercise" className="input mt-1">
+              {library.data && library.data.own.length > 0 && (
+                <optgroup label={t('tpractice.own')}>
+                  {library.data.own.map((e) => (
+                    <option key={e.id} value={`exercise:${e.id}`}>
+                      {localize(e.spec.kind === 'ROLEPLAY' ? e.spec.scenario.title : e.spec.drill.title, locale)}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+              <optgroup label={`${t('tpractice.builtin')} · ${t('practice.roleplays')}`}>
+                {library.data?.scenarios.map((s) => (
+                  <option key={s.id} value={`builtin:${s.id}`}>
+                    {localize(s.title, locale)} ({t(`practice.lang.${s.targetLanguage}`)} {s.level})
                   </option>
                 ))}
-              </select>
-            </label>
-            <label className="text-sm font-medium">
-              {t('tpractice.exercise')}
-              <select name="exercise" className="input mt-1">
-                {library.data && library.data.own.length > 0 && (
-                  <optgroup label={t('tpractice.own')}>
-                    {library.data.own.map((e) => (
-                      <option key={e.id} value={`exercise:${e.id}`}>
-                        {localize(e.spec.kind === 'ROLEPLAY' ? e.spec.scenario.title : e.spec.drill.title, locale)}
-                      </option>
-                    ))}
-                  </optgroup>
-                )}
-                <optgroup label={`${t('tpractice.builtin')} · ${t('practice.roleplays')}`}>
-                  {library.data?.scenarios.map((s) => (
-                    <option key={s.id} value={`builtin:${s.id}`}>
-                      {localize(s.title, locale)} ({t(`practice.lang.${s.targetLanguage}`)} {s.level})
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={`${t('tpractice.builtin')} · ${t('practice.drills')}`}>
-                  {library.data?.drillSets.map((d) => (
-                    <option key={d.id} value={`builtin:${d.id}`}>
-                      {localize(d.title, locale)} ({d.level})
-                    </option>
-                  ))}
-                </optgroup>
-              </select>
-            </label>
-            <label className="text-sm font-medium">
-              {t('tpractice.dueAt')}
-              <input type="date" name="dueAt" className="input mt-1" />
-            </label>
-            <button type="submit" className="btn-primary" disabled={assign.isPending}>
-              {t('tpractice.assign')}
-            </button>
-          </form>
-          {assign.error && <ErrorNotice error={localizeError(toUiError(assign.error), t)} />}
+              </optgroup>
+              <optgroup label={`${t('tpractice.builtin')} · ${t('practice.drills')}`}>
+                {library.data?.drillSets.map((d) => (
+                  <option key={d.id} value={`builtin:${d.id}`}>
+                    {localize(d.title, locale)} ({d.level})
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            {t('tpractice.dueAt')}
+            <input type="date" name="dueAt" className="input mt-1" />
+          </label>
+          <button type="submit" className="btn-primary" disabled={assign.isPending}>
+            {t('tpractice.assign')}
+          </button>
+        </form>
+        {assign.error && <ErrorNotice error={localizeError(toUiError(assign.error), t)} />}
 
-          <h3 className="font-semibold">{t('tpractice.assigned')}</h3>
-          {assignments.data?.length === 0 && <p className="text-sm text-slate-500">{t('tpractice.noAssignments')}</p>}
-          <ul className="divide-y divide-slate-100" data-testid="class-assignments">
-            {assignments.data?.map((a) => (
-              <li key={a.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
-                <span className="font-medium">{localize(a.title, locale)}</span>
-                {a.dueAt && (
-                  <span className="text-slate-500">{t('practice.due', { date: date.format(new Date(a.dueAt)) })}</span>
-                )}
-                <span className="text-slate-500">
-                  {t('tpractice.progress', { started: a.started, finished: a.finished, students: a.students })}
-                </span>
-                <span className="ml-auto flex gap-2">
-                  <Link href={`/teacher/practice/${a.id}`} className="btn-secondary">
-                    {t('tpractice.results')}
-                  </Link>
-                  <button type="button" className="btn-ghost" onClick={() => unassign.mutate({ assignmentId: a.id })}>
-                    {t('tpractice.remove')}
-                  </button>
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        <h3 className="font-semibold">{t('tpractice.assigned')}</h3>
+        {assignments.error && <ErrorNotice error={localizeError(toUiError(assignments.error), t)} />}
+        {assignments.data?.length === 0 && <p className="text-sm text-slate-500">{t('tpractice.noAssignments')}</p>}
+        <ul className="divide-y divide-slate-100" data-testid="class-assignments">
+          {assignments.data?.map((a) => (
+            <li key={a.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+              <span className="font-medium">{localize(a.title, locale)}</span>
+              {a.dueAt && (
+                <span className="text-slate-500">{t('practice.due', { date: date.format(new Date(a.dueAt)) })}</span>
+              )}
+              <span className="text-slate-500">
+                {t('tpractice.progress', { started: a.started, finished: a.finished, students: a.students })}
+              </span>
+              <span className="ml-auto flex gap-2">
+                <Link href={`/teacher/classes/${classId}/practice/${a.id}`} className="btn-secondary">
+                  {t('tpractice.results')}
+                </Link>
+                <button type="button" className="btn-ghost" onClick={() => unassign.mutate({ assignmentId: a.id })}>
+                  {t('tpractice.remove')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section className="card space-y-6" aria-labelledby="write-title">
         <h2 id="write-title" className="text-lg font-semibold">
           {t('tpractice.write')}
@@ -333,6 +319,6 @@ export function TeacherPractice() {
         <hr className="border-slate-200" />
         <DrillForm onSaved={() => void refreshLibrary()} />
       </section>
-    </main>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/client';
 import { localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { ClassPractice } from '../practice/teacher-practice';
 import { ClassSearch } from './class-search';
 import { CLASS_TAB_LABELS, CLASS_TABS, type ClassTab } from './class-tabs';
 import { ConversationTable } from './conversation-table';
@@ -73,6 +74,7 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
       {tab === 'conversations' && <ConversationTable classId={classId} studentId={studentId} />}
       {tab === 'search' && <ClassSearch classId={classId} />}
       {tab === 'flags' && <FlagQueue classId={classId} />}
+      {tab === 'practice' && <ClassPractice classId={classId} />}
     </main>
   );
 }
