@@ -5,7 +5,10 @@
 // Target: grading adds under 20 ms at p50 to the partner's first token.
 // Run: npx tsx bench/practice.bench.ts   (uses DATABASE_URL's server, default the local PostgreSQL).
 //   BENCH_TURNS (default 6) turns per learner per row.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import {
   appRouter,
   createCallerFactory,
@@ -15,22 +18,37 @@ import {
   type SessionUser,
 } from '@lumi/api';
 import { createTestDatabase } from '@lumi/db/testing';
-import { startFakeOpenAI } from '@lumi/fake-openai';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 6);
 const LEARNERS = [1, 20];
 /** Every chunk 15 ms apart: the partner's line (the fake's own, about 15 words) and the cards' JSON alike. */
-const PACE = { delayMs: 15 };
+const DELAY_MS = 15;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 };
 
+/** The fake OpenAI in a process of its own, so its work (tokenizing usage) is not counted as Lumi's. */
+async function startFake(): Promise<{ url: string; stop: () => void }> {
+  const cli = path.join(import.meta.dirname, '../packages/fake-openai/src/cli.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--delay-ms', String(DELAY_MS)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.on('exit', () => child.kill('SIGTERM'));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the fake OpenAI exited with ${code}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const found = /(http:\/\/\S+\/v1)/.exec(line)?.[1];
+      if (found) resolve(found);
+    });
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
 const db = await createTestDatabase();
-const fake = await startFakeOpenAI();
+const fake = await startFake();
 try {
-  fake.setDefault(PACE);
   const services = createServices(
     { OPENAI_API_KEY: 'sk-bench', OPENAI_BASE_URL: fake.url },
     { db: db.prisma, chatRateLimit: 10_000 },
@@ -118,12 +136,10 @@ try {
       `${count} learner(s): grading adds ${added.toFixed(1)} ms at p50 to the partner's first token: target (< 20 ms) ${added < 20 ? 'met' : 'NOT met'}`,
     );
   }
-  const gradings = fake.requests.filter(
-    (r) => typeof r.body === 'object' && r.body !== null && 'response_format' in r.body,
-  ).length;
-  console.log(`\n${gradings} grading requests were made (cards and reports).`);
+  const gradings = await db.prisma.usageEvent.count({ where: { kind: 'EXERCISE' } });
+  console.log(`\n${gradings} grading calls were made and recorded as EXERCISE usage.`);
   await services.generations.drain();
 } finally {
-  await fake.close();
+  fake.stop();
   await db.drop();
 }
