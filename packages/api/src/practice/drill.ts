@@ -9,7 +9,7 @@ import {
 import { Prisma, type Class, type DrillAnswer, type PracticeAttempt } from '@lumi/db';
 import { TRPCError } from '@trpc/server';
 import type { LumiServices } from '../context';
-import { AppError } from '../trpc';
+import { AppError } from '../errors/app-error';
 import { exerciseBudget } from './exercise-budget';
 import { exerciseModel } from './exercise-model';
 import { readCorrections, toJson } from './json';

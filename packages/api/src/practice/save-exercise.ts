@@ -1,7 +1,8 @@
 import { drillSetSchema, scenarioSchema } from '@lumi/chat-core';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import { AppError, teacherProcedure } from '../trpc';
+import { AppError } from '../errors/app-error';
+import { teacherProcedure } from '../trpc';
 import { saveExerciseInput } from './practice.types';
 import { rowTitle, specJson, type ExerciseSpec } from './specs';
 

@@ -42,9 +42,14 @@ export function RoleplayScreen({
   const [pinyin, setPinyin] = useState(false);
   const glossary = useMemo(() => new Map(scenario.vocabulary.map((v) => [v.word, v.gloss])), [scenario]);
 
+  // After a turn: the cards and goals (practice.sync), and the stored messages, which tell the turn whether the
+  // learner's message was stored.
   const refresh = useCallback(async () => {
-    await sync.mutateAsync({ attemptId: attempt.id }).catch(() => undefined);
-    await queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() });
+    const [view] = await Promise.all([
+      sync.mutateAsync({ attemptId: attempt.id }).catch(() => undefined),
+      queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() }),
+    ]);
+    return view?.messages;
   }, [sync, attempt.id, queryClient, trpc]);
 
   // Catch up once when the page opens: a reload, or a reply that finished while the tab was closed.
