@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SEED } from './fixtures';
 import { snap } from './helpers';
@@ -9,7 +10,8 @@ async function signInAsDemoTeacher(page: Page, baseURL: string | undefined) {
   await page.getByLabel('Email').fill(SEED.demoTeacherEmail);
   await page.getByLabel('Password').fill(SEED.demoPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/teacher$/);
+  // argon2 on a loaded machine, and a cold server on the first sign-in of a run.
+  await expect(page).toHaveURL(/\/teacher$/, { timeout: 30_000 });
 }
 
 async function openDemoClass(page: Page) {
@@ -120,4 +122,75 @@ test.describe('on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await snap(page, 'dashboard-transcript-phone');
   });
+});
+
+test('a new flag appears without a reload; a lower budget refuses the next message; the usage CSV adds up', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await openDemoClass(page);
+  await page.getByRole('link', { name: /^Flags/ }).click();
+  await expect(page.getByRole('heading', { name: 'Flags' })).toBeVisible();
+
+  // The student, in a browser of their own.
+  const student = await (await browser.newContext({ baseURL })).newPage();
+  await student.context().addCookies([{ name: 'lumi-lang', value: 'en', url: baseURL! }]);
+  await student.goto('/sign-in');
+  await student.getByLabel('Email').fill('sofia.garcia@greenfield.example');
+  await student.getByLabel('Password').fill(SEED.demoPassword);
+  await student.getByRole('button', { name: 'Sign in' }).click();
+  await expect(student).toHaveURL(/\/home$/, { timeout: 30_000 });
+  await student.getByRole('combobox', { name: 'Class', exact: true }).selectOption({ label: SEED.demoClassName });
+  await student.getByRole('button', { name: 'Start session' }).click();
+  await expect(student).toHaveURL(/\/chat\/[^/]+$/);
+  await expect(student.getByText('Ask your tutor anything to begin.')).toBeVisible();
+  const box = student.getByRole('textbox', { name: 'Your message' });
+  await box.fill('I want to hurt myself');
+  await student.getByRole('button', { name: 'Send' }).click();
+  await expect(student.locator('li[data-role="ASSISTANT"]').last()).toContainText('talk to a teacher');
+
+  await expect(page.getByTestId('live-flag')).toContainText('New flag just now: Sofía García');
+  await expect(page.getByTestId('flag').filter({ hasText: 'I want to hurt myself' })).toBeVisible();
+  await snap(page, 'dashboard-live-flag');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByTestId('prompt-preview')).toContainText('We are revising for the end-of-term exams');
+  await page.getByLabel('Extra instructions for the tutor').fill('Always answer with a question.');
+  await expect(page.getByTestId('prompt-preview')).toContainText('Always answer with a question.');
+  await page.getByLabel('Daily tokens per student').fill('10');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await snap(page, 'dashboard-settings');
+
+  await box.fill('Can you help me with fractions?');
+  await student.getByRole('button', { name: 'Send' }).click();
+  await expect(student.getByRole('alert').filter({ hasText: 'You have used today’s tutoring budget.' })).toBeVisible();
+  await snap(student, 'student-budget-refused');
+  await student.context().close();
+
+  await page.getByLabel('Daily tokens per student').fill('60000');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Usage' }).click();
+  const totals = await page.getByTestId('usage-totals').textContent();
+  const onScreen = Number(/Total: ([\d,]+) tokens/.exec(totals ?? '')![1]!.replaceAll(',', ''));
+  await page.getByRole('link', { name: 'Exports' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Usage CSV/ }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/usage-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const [header, ...rows] = csv
+    .slice(1)
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+  const total = rows.reduce((sum, r) => sum + Number(r[header!.indexOf('total_tokens')]), 0);
+  expect(total).toBe(onScreen);
+  expect(csv).toContain('李伟');
+  await snap(page, 'dashboard-exports');
 });

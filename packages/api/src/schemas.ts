@@ -9,3 +9,4 @@ export * from './teacher/list-conversations.types';
 export * from './teacher/list-flags.types';
 export * from './teacher/search-messages.types';
 export * from './practice/practice.types';
+export * from './teacher/export-class.types';

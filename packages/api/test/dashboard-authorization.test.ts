@@ -51,6 +51,26 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
     ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
   ],
   ['teacher.reviewFlag', (w) => caller(w).teacher.reviewFlag({ flagId: fixture.flagId, reviewed: false }), CLASS_ONLY],
+  ['teacher.settings', (w) => caller(w).teacher.settings({ classId: world.classId }), CLASS_ONLY],
+  [
+    'teacher.previewPrompt',
+    (w) =>
+      caller(w).teacher.previewPrompt({ classId: world.classId, mode: 'MATHS', tutorRules: [], extraInstructions: '' }),
+    CLASS_ONLY,
+  ],
+  [
+    'teacher.archiveClass (un-archive, a no-op)',
+    (w) => caller(w).teacher.archiveClass({ classId: world.classId, archived: false }),
+    CLASS_ONLY,
+  ],
+  [
+    'teacher.exportUsage',
+    (w) => caller(w).teacher.exportUsage({ classId: world.classId, from: day(30), to: day(0) }),
+    CLASS_ONLY,
+  ],
+  ['teacher.exportRoster', (w) => caller(w).teacher.exportRoster({ classId: world.classId }), CLASS_ONLY],
+  ['teacher.exportFlags', (w) => caller(w).teacher.exportFlags({ classId: world.classId }), CLASS_ONLY],
+  ['teacher.exportTranscripts', (w) => caller(w).teacher.exportTranscripts({ classId: world.classId }), CLASS_ONLY],
 ];
 
 describe('dashboard authorization per procedure and role', () => {
@@ -75,6 +95,19 @@ describe('dashboard authorization per procedure and role', () => {
     await world.db.prisma.enrollment.create({
       data: { classId: world.classId, studentId: world.users.otherStudent.id },
     });
+  });
+
+  it('teacher.regenerateJoinCode: only the class teacher or an admin; a refusal keeps the code', async () => {
+    for (const who of ['anonymous', 'student', 'otherStudent', 'otherTeacher'] as const) {
+      expect(await outcome(() => caller(who).teacher.regenerateJoinCode({ classId: world.classId }))).not.toBe('ok');
+    }
+    expect((await world.db.prisma.class.findUniqueOrThrow({ where: { id: world.classId } })).joinCode).toBe(
+      world.joinCode,
+    );
+    for (const who of ['teacher', 'admin'] as const) {
+      expect(await outcome(() => caller(who).teacher.regenerateJoinCode({ classId: world.classId }))).toBe('ok');
+    }
+    await world.db.prisma.class.update({ where: { id: world.classId }, data: { joinCode: world.joinCode } });
   });
 
   it("another teacher's overview and flag queue do not show the class", async () => {

@@ -1,9 +1,18 @@
 import { router } from '../trpc';
+import { archiveClassRoute } from './archive-class';
+import { exportFlagsRoute } from './export-flags';
+import { exportRosterRoute } from './export-roster';
+import { exportTranscriptsRoute } from './export-transcripts';
+import { exportUsageRoute } from './export-usage';
+import { flagEventsRoute } from './flag-events';
+import { getClassSettingsRoute } from './get-class-settings';
 import { getOverviewRoute } from './get-overview';
 import { getRosterRoute } from './get-roster';
 import { getTranscriptRoute } from './get-transcript';
 import { getUsageRoute } from './get-usage';
 import { listConversationsRoute } from './list-conversations';
+import { previewPromptRoute } from './preview-prompt';
+import { regenerateJoinCodeRoute } from './regenerate-join-code';
 import { listFlagsRoute } from './list-flags';
 import { removeStudentRoute } from './remove-student';
 import { reviewFlagRoute } from './review-flag';
@@ -20,4 +29,13 @@ export const teacherRouter = router({
   search: searchMessagesRoute,
   flags: listFlagsRoute,
   reviewFlag: reviewFlagRoute,
+  flagEvents: flagEventsRoute,
+  settings: getClassSettingsRoute,
+  previewPrompt: previewPromptRoute,
+  regenerateJoinCode: regenerateJoinCodeRoute,
+  archiveClass: archiveClassRoute,
+  exportUsage: exportUsageRoute,
+  exportRoster: exportRosterRoute,
+  exportFlags: exportFlagsRoute,
+  exportTranscripts: exportTranscriptsRoute,
 });

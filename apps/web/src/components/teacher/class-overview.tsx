@@ -7,6 +7,8 @@ import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
+import { LiveFlagNotice } from './live-flag-notice';
+import { useLiveFlags } from './use-live-flags';
 
 /** Every class at a glance: who is active today, what it costs, and flags waiting for review. */
 export function ClassOverview() {
@@ -14,6 +16,7 @@ export function ClassOverview() {
   const trpc = useTRPC();
   const format = useFormat();
   const overview = useQuery({ ...trpc.teacher.overview.queryOptions(), refetchInterval: 60_000 });
+  const liveFlag = useLiveFlags();
   const flagged = overview.data?.filter((c) => c.openFlags > 0) ?? [];
 
   return (
@@ -21,6 +24,7 @@ export function ClassOverview() {
       <h1 id="classes-title" className="text-2xl font-semibold">
         {t('teacher.title')}
       </h1>
+      <LiveFlagNotice flag={liveFlag} />
       {flagged.length > 0 && (
         <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {flagged.map((c) => (

@@ -7,18 +7,23 @@ import { localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { ClassPractice } from '../practice/teacher-practice';
+import { ClassExports } from './class-exports';
 import { ClassSearch } from './class-search';
+import { ClassSettingsForm } from './class-settings-form';
 import { CLASS_TAB_LABELS, CLASS_TABS, type ClassTab } from './class-tabs';
 import { ConversationTable } from './conversation-table';
 import { FlagQueue } from './flag-queue';
+import { LiveFlagNotice } from './live-flag-notice';
 import { RosterTable } from './roster-table';
 import { UsageCharts } from './usage-charts';
+import { useLiveFlags } from './use-live-flags';
 
 /** One class: its roster, charts, sessions, search and flags, one tab at a time (the tab is in the address). */
 export function ClassPage({ classId, tab, studentId }: { classId: string; tab: ClassTab; studentId?: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const roster = useQuery(trpc.teacher.roster.queryOptions({ classId }));
+  const liveFlag = useLiveFlags(classId);
   const openFlags = roster.data?.students.reduce((sum, s) => sum + s.openFlags, 0) ?? 0;
 
   return (
@@ -47,6 +52,7 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
           </p>
         </header>
       )}
+      <LiveFlagNotice flag={liveFlag} />
       <nav aria-label={t('dash.sections')} className="-mx-4 overflow-x-auto px-4">
         <ul className="flex gap-1 border-b border-slate-200">
           {CLASS_TABS.map((name) => (
@@ -75,6 +81,8 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
       {tab === 'search' && <ClassSearch classId={classId} />}
       {tab === 'flags' && <FlagQueue classId={classId} />}
       {tab === 'practice' && <ClassPractice classId={classId} />}
+      {tab === 'settings' && <ClassSettingsForm classId={classId} />}
+      {tab === 'exports' && <ClassExports classId={classId} />}
     </main>
   );
 }
