@@ -182,7 +182,7 @@ test('a new flag appears without a reload; a lower budget refuses the next messa
   await page.getByRole('button', { name: /Usage CSV/ }).click();
   const file = await downloading;
   expect(file.suggestedFilename()).toMatch(/usage-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await file.path())!, 'utf8');
+  const csv = readFileSync(await file.path(), 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   const [header, ...rows] = csv
     .slice(1)

@@ -2,6 +2,7 @@ import { accountRouter } from './account/router';
 import { chatRouter } from './chat/router';
 import { classesRouter } from './classes/router';
 import { conversationsRouter } from './conversations/router';
+import { privacyRouter } from './privacy/router';
 import { teacherRouter } from './teacher/router';
 import { router } from './trpc';
 import { practiceRouter } from './practice/router';
@@ -15,6 +16,7 @@ export const appRouter = router({
   usage: usageRouter,
   teacher: teacherRouter,
   practice: practiceRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,8 +1,10 @@
 'use client';
 
+import type { AppRouter } from '@lumi/api';
 import type { TutorRuleKey } from '@lumi/chat-core';
+import type { inferRouterOutputs } from '@trpc/server';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 import type { MessageKey } from '../../i18n/en';
 import { toUiError } from '../../lib/app-error';
@@ -37,37 +39,41 @@ interface Draft {
  * apply to the next message any student sends, on every server.
  */
 export function ClassSettingsForm({ classId }: { classId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.teacher.settings.queryOptions({ classId }));
+  if (settings.isPending) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
+  if (settings.error) return <ErrorNotice error={toUiError(settings.error)} />;
+  return <SettingsEditor classId={classId} data={settings.data} />;
+}
+
+type Settings = inferRouterOutputs<AppRouter>['teacher']['settings'];
+
+/** The form itself, started from the saved settings; it keeps its own draft until saved. */
+function SettingsEditor({ classId, data }: { classId: string; data: Settings }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const settings = useQuery(trpc.teacher.settings.queryOptions({ classId }));
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft>(() => ({
+    name: data.name,
+    subject: data.subject ?? '',
+    dailyTokenBudget: String(data.dailyTokenBudget),
+    allowedModels: data.allowedModels,
+    defaultModel: data.defaultModel,
+    tutorRules: data.rules.map((r) => r.key).filter((k) => data.tutorRules.includes(k)),
+    extraInstructions: data.extraInstructions,
+  }));
   const [previewMode, setPreviewMode] = useState<PreviewMode>('GENERAL');
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (settings.data && !draft) {
-      setDraft({
-        name: settings.data.name,
-        subject: settings.data.subject ?? '',
-        dailyTokenBudget: String(settings.data.dailyTokenBudget),
-        allowedModels: settings.data.allowedModels,
-        defaultModel: settings.data.defaultModel,
-        tutorRules: settings.data.rules.map((r) => r.key).filter((k) => settings.data.tutorRules.includes(k)),
-        extraInstructions: settings.data.extraInstructions,
-      });
-    }
-  }, [settings.data, draft]);
 
   const preview = useQuery({
     ...trpc.teacher.previewPrompt.queryOptions({
       classId,
       mode: previewMode,
-      tutorRules: draft?.tutorRules ?? [],
-      extraInstructions: draft?.extraInstructions.slice(0, 4000) ?? '',
+      tutorRules: draft.tutorRules,
+      extraInstructions: draft.extraInstructions.slice(0, 4000),
     }),
-    enabled: draft !== null,
     placeholderData: (previous) => previous,
   });
   const invalidate = () =>
@@ -80,9 +86,6 @@ export function ClassSettingsForm({ classId }: { classId: string }) {
   const regenerate = useMutation(trpc.teacher.regenerateJoinCode.mutationOptions({ onSuccess: invalidate }));
   const archive = useMutation(trpc.teacher.archiveClass.mutationOptions({ onSuccess: invalidate }));
 
-  if (settings.isPending || !draft) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
-  if (settings.error) return <ErrorNotice error={toUiError(settings.error)} />;
-  const data = settings.data;
   const fieldErrors = toUiError(save.error).fieldErrors ?? {};
   const change = (patch: Partial<Draft>) => {
     setSaved(false);
@@ -92,7 +95,6 @@ export function ClassSettingsForm({ classId }: { classId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!draft) return;
     save.mutate({
       classId,
       name: draft.name,

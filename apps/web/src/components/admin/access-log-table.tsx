@@ -1,0 +1,113 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/client';
+import type { MessageKey } from '../../i18n/en';
+import { toUiError } from '../../lib/app-error';
+import { useTRPC } from '../../trpc/client';
+import { ErrorNotice } from '../error-notice';
+import { useFormat } from '../teacher/format';
+
+const ACTIONS = [
+  'TRANSCRIPT_VIEW',
+  'EXPORT_USAGE',
+  'EXPORT_ROSTER',
+  'EXPORT_FLAGS',
+  'EXPORT_TRANSCRIPTS',
+  'STUDENT_EXPORT',
+  'STUDENT_DELETE',
+] as const;
+type Action = (typeof ACTIONS)[number];
+const isAction = (v: string): v is Action => (ACTIONS as readonly string[]).includes(v);
+
+/** Every transcript an adult opened and every export, newest first: the school's answer to "who saw this?". */
+export function AccessLogTable() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const format = useFormat();
+  const [action, setAction] = useState<Action | ''>('');
+  const log = useInfiniteQuery(
+    trpc.privacy.accessLog.infiniteQueryOptions(
+      { action: action || undefined },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <main className="mx-auto w-full max-w-5xl space-y-4 px-4 py-6">
+      <h1 className="text-2xl font-semibold">{t('privacy.title')}</h1>
+      <p className="text-sm text-slate-600">{t('privacy.intro')}</p>
+      <section className="card space-y-3" aria-labelledby="access-log-title">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h2 id="access-log-title" className="text-lg font-semibold">
+            {t('privacy.accessLog')}
+          </h2>
+          <label className="text-xs text-slate-600">
+            {t('privacy.action')}
+            <select
+              className="input mt-1"
+              value={action}
+              onChange={(e) => setAction(isAction(e.target.value) ? e.target.value : '')}
+            >
+              <option value="">{t('dash.all')}</option>
+              {ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`privacy.action.${a}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {log.error && <ErrorNotice error={toUiError(log.error)} onRetry={() => void log.refetch()} />}
+        {log.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
+        {log.data && items.length === 0 && <p className="text-sm text-slate-500">{t('privacy.empty')}</p>}
+        {items.length > 0 && (
+          <div className="-mx-5 overflow-x-auto px-5">
+            <table className="w-full min-w-[40rem] text-sm" data-testid="access-log">
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t('privacy.when')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t('privacy.who')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t('privacy.action')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t('dash.col.student')}
+                  </th>
+                  <th scope="col" className="py-2 pr-3 font-medium">
+                    {t('new.class')}
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    {t('privacy.detail')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {items.map((r) => (
+                  <tr key={r.id}>
+                    <td className="py-2 pr-3 text-xs">{format.dateTime(r.createdAt)}</td>
+                    <td className="py-2 pr-3">{r.actorName}</td>
+                    <td className="py-2 pr-3">{t(`privacy.action.${r.action}` as MessageKey)}</td>
+                    <td className="py-2 pr-3">{r.studentName ?? '–'}</td>
+                    <td className="py-2 pr-3">{r.className ?? '–'}</td>
+                    <td className="py-2 text-xs text-slate-600">{r.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {log.hasNextPage && (
+          <button type="button" className="btn-secondary" onClick={() => void log.fetchNextPage()}>
+            {t('chat.loadMore')}
+          </button>
+        )}
+      </section>
+    </main>
+  );
+}
