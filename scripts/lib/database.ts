@@ -21,9 +21,9 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env): Pro
     return { url: env.DATABASE_URL, stop: async () => {} };
   }
   const port = embeddedPort(env.LUMI_POSTGRES_PORT);
-  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port });
+  const server = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port, onEvent: say });
   say(
-    `Embedded PostgreSQL ${server.shared ? '(already run by another Lumi process) ' : ''}` +
+    `Embedded PostgreSQL ${server.shared ? '(shared with another Lumi process in this folder) ' : ''}` +
       `on port ${server.port}, data in ${server.dataDir} (set DATABASE_URL to use your own server).`,
   );
   return { url: server.url, stop: () => server.stop() };

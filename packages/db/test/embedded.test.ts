@@ -4,7 +4,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EmbeddedPostgresError, startEmbeddedPostgres } from '../src/embedded';
+import { EmbeddedPostgresError, isPortFree, startEmbeddedPostgres } from '../src/embedded';
+import { readPostmasterLock } from '../src/embedded/postmaster';
 import type { RunningEmbeddedPostgres } from '../src/embedded';
 import { query } from './sql';
 
@@ -25,8 +26,8 @@ afterEach(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-async function start(port: number): Promise<RunningEmbeddedPostgres> {
-  const server = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port });
+async function start(port: number, onEvent?: (message: string) => void): Promise<RunningEmbeddedPostgres> {
+  const server = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'postgres'), port, onEvent });
   running.push(server);
   return server;
 }
@@ -87,6 +88,39 @@ describe('startEmbeddedPostgres', () => {
     expect(restarted.shared).toBe(false);
     expect(await query(restarted.url, 'SELECT name FROM survivors')).toEqual([{ name: 'before the kill' }]);
   });
+
+  it('starts the server again when it dies, says so, and keeps the data', { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const events: string[] = [];
+    const server = await start(port, (message) => events.push(message));
+    await query(server.url, "CREATE TABLE lessons (title text); INSERT INTO lessons VALUES ('fractions')");
+    const { pid } = readPostmasterLock(server.dataDir)!;
+    process.kill(pid, 'SIGKILL');
+
+    await expect.poll(() => events.length, { timeout: 30_000 }).toBe(2);
+    expect(events[0]).toMatch(/stopped unexpectedly; starting it again/);
+    expect(events[1]).toBe(`The embedded PostgreSQL is running again on port ${port}.`);
+    expect(readPostmasterLock(server.dataDir)!.pid).not.toBe(pid);
+    expect(await query(server.url, 'SELECT title FROM lessons')).toEqual([{ title: 'fractions' }]);
+  });
+
+  it(
+    'is shared by a second user, and the first stopping leaves it running for the second',
+    { timeout: 60_000 },
+    async () => {
+      const port = await freePort();
+      const first = await start(port);
+      const second = await start(port);
+      expect([first.shared, second.shared]).toEqual([false, true]);
+      expect(second.url).toBe(first.url);
+
+      await first.stop();
+      expect(await query(second.url, 'SELECT 1 AS up')).toEqual([{ up: 1 }]);
+      await second.stop();
+      running = [];
+      expect(await isPortFree(port)).toBe(true);
+    },
+  );
 
   it('says clearly that the port is taken by another program', { timeout: 60_000 }, async () => {
     const port = await freePort();

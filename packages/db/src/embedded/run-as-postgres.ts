@@ -37,7 +37,8 @@ export function assertPostgresUserCanReach(dataDir: string): void {
   }
 }
 
-function postgresUserIds(): { uid: number; gid: number } | null {
+/** The system user `postgres`, which runs the server when Lumi runs as root; null when it does not exist yet. */
+export function postgresUserIds(): { uid: number; gid: number } | null {
   try {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
