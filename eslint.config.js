@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       '**/.next/**',
+      'packages/db/dist/**',
       '**/.turbo/**',
       '**/generated/**',
       '**/test-results/**',

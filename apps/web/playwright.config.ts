@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
+import { METRICS_TOKEN } from './e2e/fixtures';
+import { standaloneCopyDir, standaloneServerCommand } from './e2e/standalone';
 
 // The browser tests run against the built app (`next start`) with a database of their own and the fake OpenAI.
 // Playwright starts web servers before global setup, so the database name is chosen here (once: workers inherit
@@ -17,6 +19,9 @@ const serverUrl = new URL(process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${process.env.E2E_DATABASE_NAME}` }).toString();
 process.env.E2E_DATABASE_URL = databaseUrl;
 process.env.E2E_FAKE_OPENAI_URL = `http://127.0.0.1:${fakePort}`;
+// The app runs as the Docker image runs it: the standalone build, copied out of the repository (global teardown
+// removes the copy).
+process.env.E2E_STANDALONE_DIR ??= standaloneCopyDir(process.env.E2E_DATABASE_NAME);
 
 export default defineConfig({
   testDir: './e2e',
@@ -58,16 +63,19 @@ export default defineConfig({
     },
     {
       // Every interface, as `npm start` listens: addresses.spec.ts reaches the app under a second address too.
-      command: `npx next start --port ${appPort}`,
+      command: standaloneServerCommand(process.env.E2E_STANDALONE_DIR),
       // Readiness needs no database: the page only reads the (empty) session cookie.
       url: `http://127.0.0.1:${appPort}/sign-in`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
+        PORT: String(appPort),
+        HOSTNAME: '0.0.0.0',
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
         AUTH_TRUST_HOST: 'true',
         OPENAI_API_KEY: 'test',
+        LUMI_METRICS_TOKEN: METRICS_TOKEN,
         // GitHub sign-in switches on with these, against the stand-in GitHub (oauth.spec.ts).
         AUTH_GITHUB_ID: 'lumi-e2e-client',
         AUTH_GITHUB_SECRET: 'lumi-e2e-secret',

@@ -6,8 +6,7 @@ import { authSecret } from './auth-secret';
 import { run, step, stopChildren } from './children';
 import { prepareDatabase } from './database';
 import { Problem, exitWith, say } from './problem';
-import { webDir } from './paths';
-import { nextBin, turboBin } from './tools';
+import { standaloneServer, turboBin } from './tools';
 
 const { values: flags } = parseArgs({ options: { 'prepare-only': { type: 'boolean' } } });
 
@@ -65,17 +64,11 @@ async function main(): Promise<void> {
   });
 
   say(`Starting Lumi on http://localhost:${port} (Ctrl-C stops it)...`);
+  // Next's standalone server, as the Docker image runs it; it reads PORT (set above) and HOSTNAME.
   const served = run(
     process.execPath,
-    [
-      '--import',
-      pathToFileURL(path.join(import.meta.dirname, 'exit-with-parent.mjs')).href,
-      nextBin,
-      'start',
-      '--port',
-      String(port),
-    ],
-    { cwd: webDir, env },
+    ['--import', pathToFileURL(path.join(import.meta.dirname, 'exit-with-parent.mjs')).href, standaloneServer],
+    { cwd: path.dirname(standaloneServer), env: { ...env, HOSTNAME: process.env.HOSTNAME ?? '0.0.0.0' } },
   );
   const code = await served;
   await stopDatabase();

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { root, webDir } from './paths';
 
 export const turboBin = path.join(root, 'node_modules/.bin/turbo');
-export const nextBin = createRequire(path.join(webDir, 'package.json')).resolve('next/dist/bin/next');
+/** The web app's build output: a server that needs nothing outside its folder (see apps/web/next.config.ts). */
+export const standaloneServer = path.join(webDir, '.next/standalone/apps/web/server.js');

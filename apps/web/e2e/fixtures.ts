@@ -12,3 +12,6 @@ export const SEED = {
   demoPassword: 'lumi-demo-pass',
   demoClassName: 'Year 10 Tutor Group B',
 } as const;
+
+/** The scraper's bearer token the browser tests' server is started with. */
+export const METRICS_TOKEN = 'e2e-metrics-token-0123456789';

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 const run = (command: 'create' | 'drop') =>
@@ -9,5 +10,8 @@ const run = (command: 'create' | 'drop') =>
 /** Creates, migrates and seeds the database named in playwright.config.ts; the returned teardown drops it. */
 export default function globalSetup() {
   run('create');
-  return () => run('drop');
+  return () => {
+    run('drop');
+    rmSync(process.env.E2E_STANDALONE_DIR!, { recursive: true, force: true });
+  };
 }

@@ -1,6 +1,8 @@
 import type { Catalog, ChatProvider, Moderator } from '@lumi/chat-core';
 import type { PrismaClient, Role } from '@lumi/db';
 import type { GenerationRegistry } from './chat/generation';
+import type { Logger } from './observability/logger';
+import type { LumiMetrics } from './observability/metrics';
 
 /** Who is calling. The web app derives it from the Auth.js session; the API never reads cookies itself. */
 export interface SessionUser {
@@ -22,6 +24,10 @@ export interface LumiServices {
   personalDailyBudget: number;
   /** Injected so tests can move time; production uses the wall clock. */
   now: () => Date;
+  /** Prometheus metrics of this node (scraped through /api/metrics). */
+  metrics: LumiMetrics;
+  /** JSON lines; never given what a student wrote. */
+  log: Logger;
 }
 
 export interface Context extends LumiServices {

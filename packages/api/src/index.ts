@@ -8,3 +8,8 @@ export { listenForStops } from './chat/stop-signal';
 export { verifyCredentials, type CredentialsResult } from './account/credentials';
 export { handleSendMessage, handleFollowReply } from './http/chat-handler';
 export type { TurnEvent } from './chat/turn-events';
+export { handleLiveness, handleReadiness, handleMetrics } from './http/ops-handlers';
+export { withRequestLog } from './http/request-log';
+export { readinessCheck, type Readiness } from './health/readiness';
+export { createLogger, requestIdOf, type Logger } from './observability/logger';
+export { LumiMetrics, type ReplyObservation } from './observability/metrics';

@@ -5,9 +5,11 @@ import {
   loadCatalog,
   loadTokenizers,
 } from '@lumi/chat-core';
-import { createPrismaClient } from '@lumi/db';
+import { createPrismaClient, poolOf, type PrismaClient } from '@lumi/db';
 import { GenerationRegistry } from './chat/generation';
 import type { LumiServices } from './context';
+import { createLogger } from './observability/logger';
+import { LumiMetrics } from './observability/metrics';
 
 /**
  * What the environment configures, built without connecting anywhere. Throws on an unusable setting (a proxy
@@ -32,10 +34,23 @@ export function createServices(
   const configured = configureFromEnv(env, overrides);
   // Paid once as the node starts rather than in front of some student's first token.
   loadTokenizers(configured.catalog.list().filter((m) => !m.legacy));
+  const db = overrides.db ?? createPrismaClient(env.DATABASE_URL!);
+  const generations = overrides.generations ?? new GenerationRegistry();
   return {
     ...configured,
-    db: overrides.db ?? createPrismaClient(env.DATABASE_URL!),
-    generations: overrides.generations ?? new GenerationRegistry(),
+    db,
+    generations,
     now: overrides.now ?? (() => new Date()),
+    metrics:
+      overrides.metrics ?? new LumiMetrics({ repliesInFlight: () => generations.size, pool: () => poolOrNull(db) }),
+    log: overrides.log ?? createLogger(),
   };
+}
+
+function poolOrNull(db: PrismaClient) {
+  try {
+    return poolOf(db);
+  } catch {
+    return null;
+  }
 }

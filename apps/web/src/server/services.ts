@@ -1,7 +1,11 @@
-import { createServices, listenForStops, type LumiServices } from '@lumi/api';
+import path from 'node:path';
+import { createServices, listenForStops, readinessCheck, type LumiServices, type Readiness } from '@lumi/api';
 
 // One set of services per process; kept on globalThis so dev hot reloads do not open new database pools.
-const holder = globalThis as typeof globalThis & { lumiServices?: LumiServices };
+const holder = globalThis as typeof globalThis & {
+  lumiServices?: LumiServices;
+  lumiReadiness?: () => Promise<Readiness>;
+};
 
 export function getServices(): LumiServices {
   if (!holder.lumiServices) {
@@ -11,4 +15,18 @@ export function getServices(): LumiServices {
     holder.lumiServices = services;
   }
   return holder.lumiServices;
+}
+
+/**
+ * The migrations folder this build ships: the server runs in apps/web, both from the repository and from the
+ * standalone build (which copies prisma/migrations beside it, see next.config.ts).
+ */
+const MIGRATIONS_DIR = process.env.LUMI_MIGRATIONS_DIR ?? path.resolve(process.cwd(), '../../prisma/migrations');
+
+export function getReadiness(): () => Promise<Readiness> {
+  holder.lumiReadiness ??= readinessCheck(getServices().db, {
+    migrationsDir: MIGRATIONS_DIR,
+    draining: () => false,
+  });
+  return holder.lumiReadiness;
 }

@@ -1,4 +1,4 @@
-import { handleSendMessage } from '@lumi/api';
+import { handleSendMessage, withRequestLog } from '@lumi/api';
 import { getServices } from '../../../server/services';
 import { chatUser } from '../../../server/chat-user';
 
@@ -6,5 +6,7 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 export async function POST(request: Request) {
-  return handleSendMessage(request, getServices(), await chatUser(request));
+  const services = getServices();
+  const user = await chatUser(request);
+  return withRequestLog(services.log, 'chat.send', request, () => handleSendMessage(request, services, user), user?.id);
 }

@@ -1,4 +1,4 @@
-import { handleFollowReply } from '@lumi/api';
+import { handleFollowReply, withRequestLog } from '@lumi/api';
 import { getServices } from '../../../../../server/services';
 import { chatUser } from '../../../../../server/chat-user';
 
@@ -7,5 +7,13 @@ export const runtime = 'nodejs';
 
 export async function GET(request: Request, { params }: { params: Promise<{ messageId: string }> }) {
   const { messageId } = await params;
-  return handleFollowReply(request, getServices(), await chatUser(request), messageId);
+  const services = getServices();
+  const user = await chatUser(request);
+  return withRequestLog(
+    services.log,
+    'chat.follow',
+    request,
+    () => handleFollowReply(request, services, user, messageId),
+    user?.id,
+  );
 }
