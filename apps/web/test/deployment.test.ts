@@ -19,7 +19,8 @@ interface Service {
   volumes?: string[];
 }
 
-const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service> };
+// Compose applies YAML merge keys (web2 is web1's settings).
+const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
 
 it("the image's start command is the one the browser tests start the standalone server with", () => {
   const cmd = read('Dockerfile')
@@ -64,12 +65,13 @@ it('the scale profile runs PostgreSQL, the pooler, a one-shot migrate, two nodes
 
 it('nginx balances the two nodes round robin, streams replies unbuffered and hides metrics', () => {
   const mounted = compose.services.nginx?.volumes?.map((volume) => volume.split(':')[0]!) ?? [];
-  expect(mounted.sort()).toEqual(['./deploy/nginx/compose.conf', './deploy/nginx/lumi-locations.conf']);
+  expect(mounted.sort()).toEqual(['./deploy/nginx/compose.conf', './deploy/nginx/lumi-proxy.conf']);
   const upstream = read('deploy/nginx/compose.conf');
   expect(upstream).toMatch(/server web1:3000[^;]*;\s*server web2:3000/);
-  expect(upstream).not.toMatch(/ip_hash|hash |sticky|least_conn/);
-  const locations = read('deploy/nginx/lumi-locations.conf');
-  expect(locations).toMatch(/^proxy_buffering off;$/m);
-  expect(locations).toMatch(/^proxy_http_version 1\.1;$/m);
-  expect(locations).toMatch(/location = \/api\/metrics \{\s*return 404;/);
+  expect(upstream).not.toMatch(/^\s*(ip_hash|hash|sticky|least_conn)\b/m);
+  expect(upstream).toMatch(/location = \/api\/metrics \{\s*return 404;/);
+  expect(upstream).toMatch(/include \/etc\/nginx\/lumi\/lumi-proxy\.conf;\s*proxy_pass http:\/\/lumi;/);
+  const proxy = read('deploy/nginx/lumi-proxy.conf');
+  expect(proxy).toMatch(/^proxy_buffering off;$/m);
+  expect(proxy).toMatch(/^proxy_http_version 1\.1;$/m);
 });
