@@ -34,7 +34,7 @@ export function createServices(
   const configured = configureFromEnv(env, overrides);
   // Paid once as the node starts rather than in front of some student's first token.
   loadTokenizers(configured.catalog.list().filter((m) => !m.legacy));
-  const db = overrides.db ?? createPrismaClient(env.DATABASE_URL!);
+  const db = overrides.db ?? createPrismaClient(env.DATABASE_URL!, { directUrl: env.DIRECT_DATABASE_URL || undefined });
   const generations = overrides.generations ?? new GenerationRegistry();
   return {
     ...configured,

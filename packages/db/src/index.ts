@@ -1,4 +1,5 @@
-export { createPrismaClient, poolOf } from './client';
+export { createPrismaClient, directUrlOf, poolOf, statementModeOf, type StatementMode } from './client';
+export { readPoolerSetting } from './pooler-setting';
 export { listen, type Listener } from './listen';
 export { preparedQuery } from './prepared';
 export * from './generated/prisma/client';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { PrismaClient } from './generated/prisma/client';
-import { poolOf } from './client';
+import { directUrlOf, poolOf } from './client';
 
 const RECONNECT_MS = 1_000;
 const HEALTH_CHECK_MS = 30_000;
@@ -12,7 +12,8 @@ export interface Listener {
 }
 
 /**
- * Postgres LISTEN on `channel`, over a connection of its own (a pooled one would be held for good), reconnecting
+ * Postgres LISTEN on `channel`, over a connection of its own to the client's direct URL (a pooled one would be held
+ * for good, and a transaction pooler does not keep LISTEN at all), reconnecting
  * after a failure such as a database restart. A listening connection sends nothing, so one dropped without a
  * close (a NAT or firewall forgetting it) would go deaf unnoticed: it is checked every `healthCheckMs`, and an
  * answer slower than half of that counts as a failure. Notifications sent while it is down are lost, so callers
@@ -24,7 +25,8 @@ export function listen(
   onPayload: (payload: string) => void,
   { healthCheckMs = HEALTH_CHECK_MS } = {},
 ): Listener {
-  const options = { ...poolOf(client).options, keepAlive: true };
+  // Straight to PostgreSQL: a transaction pooler would hand the LISTEN's session to other clients.
+  const options = { ...poolOf(client).options, connectionString: directUrlOf(client), keepAlive: true };
   let closed = false;
   let current: pg.Client | null = null;
   let retry: NodeJS.Timeout | undefined;

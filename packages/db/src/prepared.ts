@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { PrismaClient, Prisma } from './generated/prisma/client';
-import { poolOf } from './client';
+import { poolOf, statementModeOf } from './client';
 
 const TIMESTAMP_OID = 1114;
 
@@ -19,7 +19,8 @@ const toParameter = (value: unknown) => (value instanceof Date ? value.toISOStri
  * Runs one statement (written with Prisma.sql) straight on node-postgres as a named prepared statement, for the
  * hot path of a chat turn: Postgres parses and plans it once per connection instead of on every call, and the
  * node skips Prisma's query interpreter (~1 ms of CPU a query here). Rows come back with Prisma's value
- * conventions. `name` must be unique to this statement's text.
+ * conventions. `name` must be unique to this statement's text. Behind a transaction-mode pooler (a client made
+ * with `?pgbouncer=true`) the statement goes unnamed, since a name would not survive the pooler.
  */
 export async function preparedQuery<T extends pg.QueryResultRow>(
   client: PrismaClient,
@@ -27,7 +28,7 @@ export async function preparedQuery<T extends pg.QueryResultRow>(
   statement: Prisma.Sql,
 ): Promise<T[]> {
   const result = await poolOf(client).query<T>({
-    name,
+    name: statementModeOf(client) === 'named' ? name : undefined,
     text: statement.text,
     values: statement.values.map(toParameter),
     types: prismaTypes,
