@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { NGINX_BIN, nginxConfig } from '../../scripts/lib/topology/nginx';
 import { METRICS_TOKEN } from './e2e/fixtures';
 import { standaloneCopyDir, standaloneServerCommand } from './e2e/standalone';
+import { BALANCED, nodePorts } from './e2e/topology';
 
-// The browser tests run against the built app (`next start`) with a database of their own and the fake OpenAI.
+// The browser tests run against the built app (the standalone server) with a database of their own and the fake
+// OpenAI: one node, or (E2E_TOPOLOGY=balanced) two behind nginx, see e2e/topology.ts.
 // Playwright starts web servers before global setup, so the database name is chosen here (once: workers inherit
 // the environment) and global setup creates it under that name.
 // Ports are picked at random (unless set) so parallel checkouts on one machine do not collide.
@@ -15,13 +20,52 @@ const appPort = Number(process.env.E2E_APP_PORT);
 const fakePort = Number(process.env.E2E_FAKE_OPENAI_PORT);
 const githubPort = Number(process.env.E2E_FAKE_GITHUB_PORT);
 process.env.E2E_DATABASE_NAME ??= `lumi_e2e_${randomBytes(4).toString('hex')}`;
-const serverUrl = new URL(process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres');
-const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${process.env.E2E_DATABASE_NAME}` }).toString();
-process.env.E2E_DATABASE_URL = databaseUrl;
+const inDatabase = (server: string) =>
+  Object.assign(new URL(server), { pathname: `/${process.env.E2E_DATABASE_NAME}` }).toString();
+// E2E_DATABASE_SERVER may be a pooler (PgBouncer, `?pgbouncer=true`); E2E_DIRECT_DATABASE_SERVER is then PostgreSQL
+// itself, for LISTEN and for making the database.
+const databaseUrl = inDatabase(process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres');
+const directUrl = process.env.E2E_DIRECT_DATABASE_SERVER
+  ? inDatabase(process.env.E2E_DIRECT_DATABASE_SERVER)
+  : undefined;
+process.env.E2E_DATABASE_URL = directUrl ?? databaseUrl;
 process.env.E2E_FAKE_OPENAI_URL = `http://127.0.0.1:${fakePort}`;
-// The app runs as the Docker image runs it: the standalone build, copied out of the repository (global teardown
-// removes the copy).
-process.env.E2E_STANDALONE_DIR ??= standaloneCopyDir(process.env.E2E_DATABASE_NAME);
+// The app runs as the Docker image runs it: the standalone build, copied out of the repository, one copy a node
+// (global teardown removes them). E2E_STANDALONE_DIR is the first node's.
+const nodes = nodePorts(appPort);
+const copies = nodes.map((_, i) => standaloneCopyDir(`${process.env.E2E_DATABASE_NAME}-${i}`));
+process.env.E2E_STANDALONE_DIR = copies[0];
+process.env.E2E_STANDALONE_DIRS = copies.join(path.delimiter);
+
+const nodeEnv = {
+  HOSTNAME: '0.0.0.0',
+  DATABASE_URL: databaseUrl,
+  ...(directUrl ? { DIRECT_DATABASE_URL: directUrl } : {}),
+  AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  AUTH_TRUST_HOST: 'true',
+  OPENAI_API_KEY: 'test',
+  LUMI_METRICS_TOKEN: METRICS_TOKEN,
+  // GitHub sign-in switches on with these, against the stand-in GitHub (oauth.spec.ts).
+  AUTH_GITHUB_ID: 'lumi-e2e-client',
+  AUTH_GITHUB_SECRET: 'lumi-e2e-secret',
+  AUTH_GITHUB_ENTERPRISE_URL: `http://127.0.0.1:${githubPort}`,
+  OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
+  NODE_ENV: 'production',
+};
+
+/** nginx in front of the nodes, listening on the app's port, with a config of its own beside the copies. */
+function balancer() {
+  const dir = `${copies[0]}-nginx`;
+  mkdirSync(dir, { recursive: true, mode: 0o777 });
+  const config = path.join(dir, 'nginx.conf');
+  writeFileSync(config, nginxConfig(dir, appPort, nodes));
+  return {
+    command: `${NGINX_BIN} -c ${config} -p ${dir} -e ${path.join(dir, 'error.log')}`,
+    url: `http://127.0.0.1:${appPort}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  };
+}
 
 export default defineConfig({
   testDir: './e2e',
@@ -61,28 +105,15 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 30_000,
     },
-    {
+    ...nodes.map((port, i) => ({
       // Every interface, as `npm start` listens: addresses.spec.ts reaches the app under a second address too.
-      command: standaloneServerCommand(process.env.E2E_STANDALONE_DIR),
+      command: standaloneServerCommand(copies[i]!),
       // Readiness needs no database: the page only reads the (empty) session cookie.
-      url: `http://127.0.0.1:${appPort}/sign-in`,
+      url: `http://127.0.0.1:${port}/sign-in`,
       reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        PORT: String(appPort),
-        HOSTNAME: '0.0.0.0',
-        DATABASE_URL: databaseUrl,
-        AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-        AUTH_TRUST_HOST: 'true',
-        OPENAI_API_KEY: 'test',
-        LUMI_METRICS_TOKEN: METRICS_TOKEN,
-        // GitHub sign-in switches on with these, against the stand-in GitHub (oauth.spec.ts).
-        AUTH_GITHUB_ID: 'lumi-e2e-client',
-        AUTH_GITHUB_SECRET: 'lumi-e2e-secret',
-        AUTH_GITHUB_ENTERPRISE_URL: `http://127.0.0.1:${githubPort}`,
-        OPENAI_BASE_URL: `http://127.0.0.1:${fakePort}/v1`,
-        NODE_ENV: 'production',
-      },
-    },
+      timeout: 90_000,
+      env: { ...nodeEnv, PORT: String(port) },
+    })),
+    ...(BALANCED ? [balancer()] : []),
   ],
 });

@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { PGBOUNCER_BIN, startPgBouncer, type RunningPgBouncer } from '@lumi/db/harness/pgbouncer';
 import { authSecret } from './auth-secret';
 import { run, stopChildren } from './children';
 import { prepareDatabase } from './database';
@@ -8,7 +9,8 @@ import { webDir } from './paths';
 import { REPORT_DIR, VITEST_REPORT, playwrightTally, sum, vitestTally } from './test-report';
 import type { Tally } from './test-report';
 import { turboBin } from './tools';
-import { workspaces } from './workspaces';
+import { NGINX_BIN } from './topology/nginx';
+import { workspaces, type Workspace } from './workspaces';
 
 let stopDatabase: () => Promise<void> = async () => {};
 
@@ -51,7 +53,40 @@ async function runSuites(env: NodeJS.ProcessEnv): Promise<{ tally: Tally; crashe
     return tally;
   });
 
+  // Through a transaction-mode PgBouncer (Debian's 1.18 keeps no prepared statements): the API suite once more,
+  // and the browser suite's nodes. .ci/run installs it; elsewhere its absence is said, not hidden.
+  const pooler = existsSync(PGBOUNCER_BIN) ? await startPgBouncer(env.DATABASE_URL!) : null;
+  try {
+    const api = tested.find((w) => w.name === '@lumi/api');
+    let pooledCode = 0;
+    if (!pooler) {
+      say('The API suite was NOT run through PgBouncer: it is not installed (Debian: apt-get install pgbouncer).');
+    } else if (api) {
+      pooledCode = await runThroughPooler(api, env, pooler);
+      tallies.push(vitestTally(api.dir));
+    }
+    const e2e = await runBrowserSuite(env, pooler);
+    tallies.push(...e2e.tallies);
+    return { tally: sum(tallies), crashed: unitCode !== 0 || pooledCode !== 0 || e2e.code !== 0 };
+  } finally {
+    await pooler?.stop();
+  }
+}
+
+async function runThroughPooler(api: Workspace, env: NodeJS.ProcessEnv, pooler: RunningPgBouncer): Promise<number> {
+  say('Running the API suite again with its queries through PgBouncer in transaction mode...');
+  rmSync(path.join(api.dir, REPORT_DIR), { recursive: true, force: true });
+  return run(turboBin, ['run', 'test', `--filter=${api.name}`], {
+    env: { ...env, DATABASE_URL: pooler.url, DIRECT_DATABASE_URL: env.DATABASE_URL },
+  });
+}
+
+async function runBrowserSuite(
+  env: NodeJS.ProcessEnv,
+  pooler: RunningPgBouncer | null,
+): Promise<{ code: number; tallies: Tally[] }> {
   let e2eCode = 0;
+  const tallies: Tally[] = [];
   const hasBrowserSuite = existsSync(path.join(webDir, 'playwright.config.ts'));
   const chromium = findChromium(env);
   if (hasBrowserSuite && !chromium) {
@@ -60,13 +95,24 @@ async function runSuites(env: NodeJS.ProcessEnv): Promise<{ tally: Tally; crashe
       'The browser suite was NOT run: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
     );
   } else if (hasBrowserSuite && chromium) {
-    say("Running the web app's Playwright suite...");
+    // Two nodes behind nginx, round robin, where nginx is installed (.ci/run installs it), else one node.
+    const balanced = existsSync(NGINX_BIN);
+    say(
+      `Running the web app's Playwright suite on ${balanced ? 'two nodes behind nginx' : 'one node (nginx is not installed, so NOT behind a balancer)'}` +
+        `${pooler ? ', their queries through PgBouncer' : ''}...`,
+    );
     // playwright.config.ts writes its JSON report to PLAYWRIGHT_REPORT and creates its database on this server.
-    const e2eEnv = { ...env, E2E_DATABASE_SERVER: env.DATABASE_URL, CHROMIUM_PATH: chromium };
+    const e2eEnv = {
+      ...env,
+      E2E_TOPOLOGY: balanced ? 'balanced' : 'single',
+      E2E_DATABASE_SERVER: pooler?.url ?? env.DATABASE_URL,
+      ...(pooler ? { E2E_DIRECT_DATABASE_SERVER: env.DATABASE_URL } : {}),
+      CHROMIUM_PATH: chromium,
+    };
     e2eCode = await run(turboBin, ['run', 'test:e2e', '--concurrency=1'], { env: e2eEnv });
     tallies.push(playwrightTally(webDir));
   }
-  return { tally: sum(tallies), crashed: unitCode !== 0 || e2eCode !== 0 };
+  return { code: e2eCode, tallies };
 }
 
 function findChromium(env: NodeJS.ProcessEnv): string | undefined {

@@ -8,7 +8,11 @@ import { SEED } from './fixtures';
 
 const [command, name, ...args] = process.argv.slice(2);
 if (!name || !/^lumi_e2e_[a-z0-9]+$/.test(name)) throw new Error(`expected a lumi_e2e_* database name, got ${name}`);
-const serverUrl = process.env.E2E_DATABASE_SERVER ?? 'postgresql://root@127.0.0.1:5432/postgres';
+// Made, migrated and seeded on PostgreSQL itself, also when the nodes reach it through a pooler.
+const serverUrl =
+  process.env.E2E_DIRECT_DATABASE_SERVER ??
+  process.env.E2E_DATABASE_SERVER ??
+  'postgresql://root@127.0.0.1:5432/postgres';
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 
 async function onServer(sql: string) {
