@@ -107,6 +107,8 @@ test('a student picks one of the class’s models with its price, and the tutor 
   await picker.selectOption('gpt-4.1');
   await page.getByRole('button', { name: 'Start session' }).click();
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  // The session has loaded (an Enter before that is dropped; see startSession).
+  await expect(page.getByText('Ask your tutor anything to begin.')).toBeVisible();
   await scriptNextReply({ reply: 'Answered by the model you chose.' });
   await sendMessage(page, 'Which model are you?');
   await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');

@@ -59,11 +59,11 @@ describe.skipIf(!existsSync(PGBOUNCER_BIN))('through a transaction-mode PgBounce
       }),
     );
     await node.generations.drain();
-    return results;
+    return { results, conversationId: id };
   }
 
   it('named prepared statements break there: the defect pooler mode exists for', async () => {
-    const results = await fiftySends(nodeThroughPooler(false));
+    const { results } = await fiftySends(nodeThroughPooler(false));
     const broken = results.filter((r) => r.status >= 500 || r.body.includes('"type":"error"'));
     expect(broken.length).toBeGreaterThan(0);
   });
@@ -71,11 +71,11 @@ describe.skipIf(!existsSync(PGBOUNCER_BIN))('through a transaction-mode PgBounce
   it('with ?pgbouncer=true, 50 concurrent turns all complete, stored and charged once', async () => {
     const node = nodeThroughPooler(true);
     const before = await world.db.prisma.usageEvent.count();
-    const results = await fiftySends(node);
+    const { results, conversationId } = await fiftySends(node);
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     for (const r of results) expect(r.body).toContain('"type":"done","status":"COMPLETE"');
     expect((await world.db.prisma.usageEvent.count()) - before).toBe(50);
-    expect(await world.db.prisma.message.count({ where: { status: 'STREAMING' } })).toBe(0);
+    expect(await world.db.prisma.message.count({ where: { conversationId, status: 'STREAMING' } })).toBe(0);
   });
 
   it('a Stop from a pooled node reaches the generating node through LISTEN on the direct URL', async () => {

@@ -34,6 +34,8 @@ export const behaviourSchema = z.object({
   chunkSize: z.number().int().positive().optional(),
   /** Pause before each content chunk. */
   delayMs: z.number().int().nonnegative().optional(),
+  /** Pause before the first content chunk instead of `delayMs`: a model's time to first token. */
+  firstTokenDelayMs: z.number().int().nonnegative().optional(),
   fault: faultSchema.optional(),
   /** HTTP status for `server_error` (default 500). */
   status: z.number().int().min(500).max(599).optional(),

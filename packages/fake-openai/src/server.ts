@@ -149,7 +149,8 @@ async function streamReply(
     }
     const piece = pieces[i];
     if (piece === undefined) break;
-    if (behaviour.delayMs) await sleep(behaviour.delayMs);
+    const pause = i === 0 ? (behaviour.firstTokenDelayMs ?? behaviour.delayMs) : behaviour.delayMs;
+    if (pause) await sleep(pause);
     if (res.destroyed) return;
     send(chunk(ids, { content: piece }));
   }
@@ -171,6 +172,16 @@ function structuredReply(body: ChatBody, behaviour: Behaviour): string | undefin
   const format = body.response_format;
   if (behaviour.reply !== undefined || format?.type !== 'json_schema' || !format.json_schema) return undefined;
   return JSON.stringify(minimalInstance(format.json_schema.schema));
+}
+
+/** What the fake reported in usage chunks, summed: a load test compares it with what the client recorded. */
+function usageTotals(requests: LoggedRequest[]) {
+  const reported = requests.flatMap((r) => (r.usage ? [r.usage] : []));
+  return {
+    completions: reported.length,
+    promptTokens: reported.reduce((sum, u) => sum + u.prompt_tokens, 0),
+    completionTokens: reported.reduce((sum, u) => sum + u.completion_tokens, 0),
+  };
 }
 
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
@@ -233,6 +244,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
   async function control(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (path === '/__control/requests') return sendJson(res, 200, requests);
+    if (path === '/__control/usage') return sendJson(res, 200, usageTotals(requests));
     if (path === '/__control/reset') {
       api.reset();
       return sendJson(res, 200, { ok: true });

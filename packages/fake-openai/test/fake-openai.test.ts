@@ -98,6 +98,37 @@ describe('fake OpenAI server', () => {
     expect(data.some((d) => d.includes('"usage"'))).toBe(false);
   });
 
+  it('paces a reply like a model: a first-token pause, then a pause per chunk, and sums the usage it reported', async () => {
+    fake.enqueue({ reply: 'one two three four', firstTokenDelayMs: 300, delayMs: 40 });
+    const started = performance.now();
+    const res = await post('/chat/completions', {
+      model: 'gpt-4o-mini',
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const arrivals: number[] = [];
+    let text = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      for (const data of sseData(chunk.value)) {
+        if (data !== '[DONE]' && JSON.parse(data).choices[0]?.delta?.content)
+          arrivals.push(performance.now() - started);
+      }
+      text += chunk.value;
+    }
+    expect(arrivals).toHaveLength(4);
+    expect(arrivals[0]).toBeGreaterThanOrEqual(290);
+    expect(arrivals[3]! - arrivals[0]!).toBeGreaterThanOrEqual(3 * 38);
+    const usage = JSON.parse(sseData(text).at(-2)!).usage as { prompt_tokens: number; completion_tokens: number };
+    const totals = await json(await fetch(`${fake.url.replace(/\/v1$/, '')}/__control/usage`));
+    expect(totals).toEqual({
+      completions: 1,
+      promptTokens: usage.prompt_tokens,
+      completionTokens: usage.completion_tokens,
+    });
+  });
+
   it('can be scripted over HTTP through the control endpoint', async () => {
     const control = fake.url.replace(/\/v1$/, '/__control');
     const queued = await fetch(`${control}/enqueue`, { method: 'POST', body: JSON.stringify({ fault: 'bad_key' }) });
