@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const served = run(
     process.execPath,
     ['--import', pathToFileURL(path.join(import.meta.dirname, 'exit-with-parent.mjs')).href, standaloneServer],
-    { cwd: path.dirname(standaloneServer), env: { ...env, HOSTNAME: process.env.HOSTNAME ?? '0.0.0.0' } },
+    // Every interface, as `next start` listened (a container's HOSTNAME is its id, so it is set here).
+    { cwd: path.dirname(standaloneServer), env: { ...env, HOSTNAME: '0.0.0.0' } },
   );
   const code = await served;
   await stopDatabase();

@@ -75,7 +75,8 @@ ${servers}
 ${pins}
   }
   server {
-    listen 127.0.0.1:${port};
+    # Every interface, as the nodes listen: addresses.spec.ts reaches the app under the machine's own address.
+    listen ${port};
     location = /api/metrics {
       return 404;
     }

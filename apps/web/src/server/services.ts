@@ -21,7 +21,7 @@ export function getServices(): LumiServices {
  * The migrations folder this build ships: the server runs in apps/web, both from the repository and from the
  * standalone build (which copies prisma/migrations beside it, see next.config.ts).
  */
-const MIGRATIONS_DIR = process.env.LUMI_MIGRATIONS_DIR ?? path.resolve(process.cwd(), '../../prisma/migrations');
+const MIGRATIONS_DIR = path.resolve(process.cwd(), '../../prisma/migrations');
 
 export function getReadiness(): () => Promise<Readiness> {
   holder.lumiReadiness ??= readinessCheck(getServices().db, {
