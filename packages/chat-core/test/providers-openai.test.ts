@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOpenAIProvider, type OpenAIProviderConfig } from '../src/providers/openai';
@@ -115,6 +116,38 @@ describe('OpenAI provider against the fake server', () => {
     const outcome = await collect(provider(), request());
     expect(outcome.error).toMatchObject({ code: 'PROVIDER_TIMEOUT', partial: false });
     expect(fake.requests).toHaveLength(1);
+  });
+
+  // Many compatible servers and proxies send their headers only with the first token.
+  it('waits for headers held back past the connect timeout, up to the first-token timeout', async () => {
+    fake.enqueue({ reply: 'Late but here.', headersDelayMs: 1_000 });
+    const outcome = await collect(provider({ timeouts: { connectMs: 200, firstTokenMs: 5_000 } }), request());
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.text).toBe('Late but here.');
+  });
+
+  it('times out waiting for the first token when the headers never come before it', async () => {
+    fake.enqueue({ headersDelayMs: 3_000 });
+    const outcome = await collect(provider({ timeouts: { connectMs: 200, firstTokenMs: 600 } }), request());
+    expect(outcome.error).toMatchObject({ code: 'PROVIDER_TIMEOUT', partial: false });
+    expect(outcome.error?.message).toContain('first token');
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('still times out a connection that is never made (a proxy that accepts and never answers CONNECT)', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const proxy = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const outcome = await collect(provider({ proxy, timeouts: { connectMs: 200, firstTokenMs: 60_000 } }), request());
+      expect(outcome.error).toMatchObject({ code: 'PROVIDER_TIMEOUT', partial: false });
+      expect(outcome.error?.message).toContain('connecting');
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('keeps the partial reply and times out when the stream stalls midway, without retrying', async () => {

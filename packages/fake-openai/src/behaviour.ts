@@ -36,6 +36,11 @@ export const behaviourSchema = z.object({
   delayMs: z.number().int().nonnegative().optional(),
   /** Pause before the first content chunk instead of `delayMs`: a model's time to first token. */
   firstTokenDelayMs: z.number().int().nonnegative().optional(),
+  /**
+   * Pause before the response headers (the connection is already accepted): many compatible servers and proxies
+   * send headers only with the first token.
+   */
+  headersDelayMs: z.number().int().nonnegative().optional(),
   fault: faultSchema.optional(),
   /** HTTP status for `server_error` (default 500). */
   status: z.number().int().min(500).max(599).optional(),

@@ -214,6 +214,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const finishReason = reply === fullReply ? 'stop' : 'length';
     const usage = computeUsage(model, messages, reply, behaviour.cachedTokens);
     const ids: CompletionIds = { id: `chatcmpl-${randomUUID()}`, created: Math.floor(Date.now() / 1000), model };
+    if (behaviour.headersDelayMs) await sleep(behaviour.headersDelayMs);
+    if (res.destroyed) return;
 
     if (body.stream) {
       const reportUsage = body.stream_options?.include_usage === true && !behaviour.omitUsage;

@@ -19,9 +19,12 @@ export function createOpenAIClient(options: OpenAIClientOptions): OpenAI {
     baseURL: options.baseURL,
     maxRetries: 0,
     fetch: undiciFetch as unknown as typeof globalThis.fetch,
-    // The SDK types fetchOptions against the global fetch; undici's fetch takes its own dispatcher.
-    fetchOptions: options.dispatcher
-      ? ({ dispatcher: options.dispatcher } as unknown as ClientOptions['fetchOptions'])
-      : undefined,
+    fetchOptions: options.dispatcher ? viaDispatcher(options.dispatcher) : undefined,
   });
+}
+
+/** Fetch options that send a request through `dispatcher`, for the client or for one request. */
+export function viaDispatcher(dispatcher: Dispatcher): ClientOptions['fetchOptions'] {
+  // The SDK types fetchOptions against the global fetch; undici's fetch takes its own dispatcher.
+  return { dispatcher } as unknown as ClientOptions['fetchOptions'];
 }

@@ -3,21 +3,22 @@ import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'o
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ChatError, type ChatErrorCode } from '../errors';
+import { withConnectedHook } from '../net/connected';
 import { createProxyDispatcher } from '../net/proxy';
 import { backoffDelayMs, retryPolicySchema, type RetryPolicy } from '../net/retry';
 import { sleepUnlessAborted } from '../net/sleep';
 import { Watchdog } from '../net/watchdog';
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent, Usage } from '../types';
-import { createOpenAIClient } from './openai-client';
+import { createOpenAIClient, viaDispatcher } from './openai-client';
 import { toChatError } from './openai-errors';
 
 /** Node fires a longer timer after 1 ms (with only a warning), which would time every request out at once. */
 export const MAX_TIMER_MS = 2_147_483_647;
 
 export const streamTimeoutsSchema = z.object({
-  /** Until the response headers arrive. */
+  /** Until the connection (with TLS and any proxy tunnel) is made and the request can be sent. */
   connectMs: z.number().positive().max(MAX_TIMER_MS).default(10_000),
-  /** From the headers until the first text delta. */
+  /** From the connection until the first text delta: many servers send their headers only with it. */
   firstTokenMs: z.number().positive().max(MAX_TIMER_MS).default(45_000),
   /** Longest silence between chunks once text is flowing. */
   idleMs: z.number().positive().max(MAX_TIMER_MS).default(30_000),
@@ -118,8 +119,13 @@ export function createOpenAIProvider(config: OpenAIProviderConfig): ChatProvider
       try {
         if (userSignal?.aborted) return yield aborted();
         watchdog.arm(timeouts.connectMs, 'connecting');
-        const chunks = await client.chat.completions.create(requestBody(request), { signal: controller.signal });
-        watchdog.arm(timeouts.firstTokenMs, 'waiting for the first token');
+        const connected = withConnectedHook(dispatcher, () =>
+          watchdog.arm(timeouts.firstTokenMs, 'waiting for the first token'),
+        );
+        const chunks = await client.chat.completions.create(requestBody(request), {
+          signal: controller.signal,
+          fetchOptions: viaDispatcher(connected),
+        });
 
         let usage: Usage | undefined;
         let finishReason: FinishReason | undefined;
