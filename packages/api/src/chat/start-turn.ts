@@ -48,8 +48,6 @@ export async function startTurn(
 ): Promise<TurnStart> {
   if (user.role !== 'STUDENT') throw new AppError('FORBIDDEN', 'Only students hold tutoring sessions.');
   const { db } = services;
-  // Moderation is a network call: start it now, wait for it only before the provider would see the text.
-  const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
 
   const turn = {
     userId: user.id,
@@ -81,6 +79,9 @@ export async function startTurn(
       limit.resetAt,
     );
   }
+  // Moderation is a network call (and may cost money): made only for the owner of the conversation within the rate
+  // limit, started now and waited for only before the provider would see the text.
+  const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
 
   const klass = conversation.class;
   const allowed = allowedModelsFor(services.catalog, services.provider, klass);
