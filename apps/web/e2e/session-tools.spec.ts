@@ -99,11 +99,10 @@ test('sessions can be searched, renamed and deleted', async ({ page }) => {
   await expect(page.getByText('No sessions yet. Start one below.')).toBeVisible();
 });
 
-test('a student picks one of the class’s models with its price, and the tutor answers with it', async ({ page }) => {
+test('a student picks one of the class’s models, and the tutor answers with it', async ({ page }) => {
   await signUpStudent(page, SEED.joinCode);
   const picker = page.getByRole('combobox', { name: 'Model', exact: true });
   await expect(picker).toHaveValue('gpt-4o-mini');
-  await expect(picker.locator('option', { hasText: 'GPT-4o mini · $0.15 in / $0.6 out per 1M tokens' })).toBeAttached();
   await picker.selectOption('gpt-4.1');
   await page.getByRole('button', { name: 'Start session' }).click();
   await expect(page).toHaveURL(/\/chat\/[^/]+$/);

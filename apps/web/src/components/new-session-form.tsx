@@ -89,7 +89,8 @@ export function NewSessionForm() {
         >
           {models.data?.models.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.prices.input === 0 && m.prices.output === 0
+              {/* Prices are null unless the caller may see money (a teacher, or a class that shows them). */}
+              {m.prices === null || (m.prices.input === 0 && m.prices.output === 0)
                 ? m.label
                 : t('new.modelOption', {
                     label: m.label,

@@ -96,6 +96,9 @@ export const dashboardEn = {
   'dash.defaultModel': 'Default model',
   'dash.tutorRules': 'Tutor rules',
   'dash.extraInstructions': 'Extra instructions for the tutor',
+  'dash.showPrices': 'Show prices to students',
+  'dash.showPricesHint':
+    'Students always see their tokens and what is left today. With this on they also see model prices and what each session cost.',
   'dash.saved': 'Saved.',
   'dash.promptPreview': 'What the tutor is told',
   'dash.promptPreviewHint':

@@ -98,6 +98,8 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   'dash.defaultModel': '默认模型',
   'dash.tutorRules': '导师规则',
   'dash.extraInstructions': '给导师的补充说明',
+  'dash.showPrices': '向学生显示价格',
+  'dash.showPricesHint': '学生总能看到自己用了多少 token、今天还剩多少。开启后，他们还能看到模型价格和每次会话的费用。',
   'dash.saved': '已保存。',
   'dash.promptPreview': '导师收到的指令',
   'dash.promptPreviewHint': '按左侧设置（保存前）在此模式下学生的导师收到的完整系统提示词。',

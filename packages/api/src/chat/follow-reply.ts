@@ -126,6 +126,5 @@ async function finalEvent(services: LumiServices, message: Message): Promise<Tur
       completionTokens: usage?.completionTokens ?? 0,
       cachedTokens: usage?.cachedTokens ?? 0,
     },
-    costMicros: usage?.costMicros ?? 0,
   };
 }

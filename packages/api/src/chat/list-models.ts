@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { signedInProcedure } from '../trpc';
 import { allowedModelsFor } from './class-policy';
 import { AppError } from '../errors/app-error';
+import { seesPrices } from '../classes/prices-visible';
 
 export const listModelsInput = z.object({ classId: z.string().min(1).max(64).nullish() });
 
-/** The models a student may pick in a class (or for personal sessions), with prices for the cost meter. */
+/** The models a student may pick in a class (or for personal sessions); prices only for those who see money. */
 export const modelsRoute = signedInProcedure.input(listModelsInput).query(async ({ ctx, input }) => {
   const klass = input.classId ? await ctx.db.class.findUnique({ where: { id: input.classId } }) : null;
   if (input.classId && !klass) throw new AppError('NOT_FOUND', 'No such class.');
+  const withPrices = seesPrices(ctx.user, klass);
   return {
     offline: ctx.provider.offline,
     models: allowedModelsFor(ctx.catalog, ctx.provider, klass).map((id) => {
@@ -18,7 +20,7 @@ export const modelsRoute = signedInProcedure.input(listModelsInput).query(async 
         label: m.label,
         contextWindow: m.contextWindow,
         maxOutput: m.maxOutput,
-        prices: m.prices,
+        prices: withPrices ? m.prices : null,
       };
     }),
     defaultModel: klass?.defaultModel ?? null,

@@ -136,7 +136,6 @@ export async function runGeneration(services: LumiServices, generation: Generati
       status: stopped ? 'STOPPED' : 'COMPLETE',
       finishReason: stopped ? 'stopped' : finishReason,
       usage: spent,
-      costMicros: cost,
     });
   }
 }

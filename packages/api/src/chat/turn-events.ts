@@ -10,7 +10,6 @@ export type TurnEvent =
       status: 'COMPLETE' | 'STOPPED';
       finishReason: string;
       usage: Usage;
-      costMicros: number;
     }
   | { type: 'error'; code: ErrorCode; message: string; retryable: boolean; resetAt?: string };
 

@@ -48,6 +48,7 @@ const CLASS = exhaustive<Class>()([
   'defaultModel',
   'tutorRules',
   'extraInstructions',
+  'showPricesToStudents',
   'archivedAt',
   'createdAt',
   'updatedAt',

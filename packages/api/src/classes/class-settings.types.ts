@@ -15,6 +15,7 @@ export const classSettingsSchema = z.object({
   defaultModel: modelId,
   tutorRules: z.array(z.string().trim().min(1).max(60)).max(20),
   extraInstructions: z.string().max(4000, 'Keep instructions under 4,000 characters.'),
+  showPricesToStudents: z.boolean(),
 });
 
 export const createClassInput = classSettingsSchema.partial().required({ name: true });

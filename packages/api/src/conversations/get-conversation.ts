@@ -1,3 +1,4 @@
+import { seesPrices } from '../classes/prices-visible';
 import { signedInProcedure } from '../trpc';
 import { loadConversation } from './conversation-access';
 import { conversationIdInput } from './conversation.types';
@@ -31,7 +32,7 @@ export const getConversationRoute = signedInProcedure.input(conversationIdInput)
     messages,
     usage: {
       tokens: (totals._sum.promptTokens ?? 0) + (totals._sum.completionTokens ?? 0),
-      costMicros: totals._sum.costMicros ?? 0,
+      costMicros: seesPrices(ctx.user, klass) ? (totals._sum.costMicros ?? 0) : null,
     },
   };
 });

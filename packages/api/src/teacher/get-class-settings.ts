@@ -25,6 +25,7 @@ export const getClassSettingsRoute = teacherProcedure.input(classIdInput).query(
     defaultModel: klass.defaultModel,
     tutorRules: klass.tutorRules,
     extraInstructions: klass.extraInstructions,
+    showPricesToStudents: klass.showPricesToStudents,
     offline: ctx.provider.offline,
     models,
     rules: TUTOR_RULES.map(({ key, label, description }) => ({ key, label, description })),

@@ -3,14 +3,15 @@
 import { useI18n } from '../../i18n/client';
 import { useBudgetLeft } from '../budget-left';
 
-/** This conversation's tokens and cost, and what is left of today's budget. */
+/** This conversation's tokens, its cost when the viewer may see money, and what is left of today's budget. */
 export function UsageMeter({
   tokens,
   costMicros,
   classId,
 }: {
   tokens: number;
-  costMicros: number;
+  /** Null unless the viewer may see money: students see tokens, not prices, unless their class shows them. */
+  costMicros: number | null;
   classId: string | null;
 }) {
   const { t, locale } = useI18n();
@@ -23,7 +24,7 @@ export function UsageMeter({
       data-testid="usage-meter"
     >
       <span>{t('meter.tokens', { tokens: fmt.format(tokens) })}</span>
-      <span>{t('meter.cost', { cost: formatDollars(costMicros) })}</span>
+      {costMicros !== null && <span>{t('meter.cost', { cost: formatDollars(costMicros) })}</span>}
       {budget && <span data-testid="budget-left">{t('meter.left', { left: fmt.format(budget.left) })}</span>}
     </p>
   );

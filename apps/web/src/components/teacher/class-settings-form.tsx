@@ -32,6 +32,7 @@ interface Draft {
   defaultModel: string;
   tutorRules: TutorRuleKey[];
   extraInstructions: string;
+  showPricesToStudents: boolean;
 }
 
 /**
@@ -63,6 +64,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
     defaultModel: data.defaultModel,
     tutorRules: data.rules.map((r) => r.key).filter((k) => data.tutorRules.includes(k)),
     extraInstructions: data.extraInstructions,
+    showPricesToStudents: data.showPricesToStudents,
   }));
   const [previewMode, setPreviewMode] = useState<PreviewMode>('GENERAL');
   const [saved, setSaved] = useState(false);
@@ -104,6 +106,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
       defaultModel: chosenModels.includes(draft.defaultModel) ? draft.defaultModel : chosenModels[0]!,
       tutorRules: draft.tutorRules,
       extraInstructions: draft.extraInstructions,
+      showPricesToStudents: draft.showPricesToStudents,
     });
   }
 
@@ -220,6 +223,21 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
             onChange={(e) => change({ extraInstructions: e.target.value })}
           />
           {error('extraInstructions')}
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={draft.showPricesToStudents}
+            aria-describedby="show-prices-hint"
+            onChange={(e) => change({ showPricesToStudents: e.target.checked })}
+          />
+          <span>
+            <span className="font-medium">{t('dash.showPrices')}</span>
+            <span id="show-prices-hint" className="block text-xs text-slate-500">
+              {t('dash.showPricesHint')}
+            </span>
+          </span>
         </label>
         {save.error && <ErrorNotice error={toUiError(save.error)} />}
         <div className="flex items-center gap-3">

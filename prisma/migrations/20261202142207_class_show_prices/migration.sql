@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Class" ADD COLUMN     "showPricesToStudents" BOOLEAN NOT NULL DEFAULT false;
