@@ -1,12 +1,12 @@
-import { getGlobalDispatcher, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 
 /**
- * `dispatcher` (undici's global one when undefined) calling `onConnected` each time the request starts on a
+ * `dispatcher` (from this undici: its handlers speak the v7 API) calling `onConnected` each time the request starts on a
  * connected socket: after TCP, TLS and any proxy tunnel, before the request is written. From then on the wait is
  * the server's, which many OpenAI-compatible servers and proxies spend holding their headers until the first token.
  */
-export function withConnectedHook(dispatcher: Dispatcher | undefined, onConnected: () => void): Dispatcher {
-  return (dispatcher ?? getGlobalDispatcher()).compose(
+export function withConnectedHook(dispatcher: Dispatcher, onConnected: () => void): Dispatcher {
+  return dispatcher.compose(
     (dispatch) => (options, handler) =>
       dispatch(options, {
         onRequestStart: (controller, context) => {

@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import type { Dispatcher } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
 import { ChatError, type ChatErrorCode } from '../errors';
 import { withConnectedHook } from '../net/connected';
@@ -80,7 +80,10 @@ function retryDelayMs(error: ChatError, attempt: number, policy: RetryPolicy): n
  */
 export function createOpenAIProvider(config: OpenAIProviderConfig): ChatProvider {
   const settings = openAIProviderConfigSchema.parse(config);
-  const dispatcher = config.dispatcher ?? (settings.proxy ? createProxyDispatcher(settings.proxy, 'proxy') : undefined);
+  // An Agent of its own rather than undici's global dispatcher: once Node's built-in fetch has run, the global one
+  // is Node's bundled (older) undici, whose handlers the connected hook cannot wrap.
+  const dispatcher =
+    config.dispatcher ?? (settings.proxy ? createProxyDispatcher(settings.proxy, 'proxy') : new Agent());
   const client: OpenAI = createOpenAIClient({ apiKey: settings.apiKey, baseURL: settings.baseURL, dispatcher });
   const onOpenAI = !settings.baseURL || new URL(settings.baseURL).hostname === 'api.openai.com';
   const tokenLimitParam = settings.tokenLimitParam ?? (onOpenAI ? 'max_completion_tokens' : 'max_tokens');
