@@ -45,6 +45,10 @@ const nodeEnv = {
   AUTH_TRUST_HOST: 'true',
   OPENAI_API_KEY: 'test',
   LUMI_METRICS_TOKEN: METRICS_TOKEN,
+  // Every spec signs up from this one machine's address; addresses.spec.ts starts a node with the default.
+  LUMI_SIGN_UP_LIMIT: '1000',
+  // nginx, when balanced, is the one proxy in front of the nodes.
+  LUMI_TRUSTED_PROXY_HOPS: BALANCED ? '1' : '0',
   // GitHub sign-in switches on with these, against the stand-in GitHub (oauth.spec.ts).
   AUTH_GITHUB_ID: 'lumi-e2e-client',
   AUTH_GITHUB_SECRET: 'lumi-e2e-secret',

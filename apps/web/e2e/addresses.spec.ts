@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { SEED } from './fixtures';
 import { signUpStudent, snap } from './helpers';
+import { startExtraNode } from './standalone';
 
 // A school's students reach Lumi under whatever address works from their device, such as the server's LAN address.
 // Every redirect must keep that address: `localhost` or the configured AUTH_URL is a dead page on a pupil's tablet.
@@ -52,31 +52,7 @@ test.describe('with AUTH_URL naming another address', () => {
   let stop: () => void = () => {};
 
   test.beforeAll(async () => {
-    const server = spawn(
-      process.execPath,
-      ['../../node_modules/next/dist/bin/next', 'start', '--port', String(otherPort)],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: process.env.E2E_DATABASE_URL,
-          AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-          AUTH_URL: `http://lumi.school.example:${otherPort}`,
-          OPENAI_API_KEY: 'test',
-          NODE_ENV: 'production',
-        },
-        stdio: 'ignore',
-      },
-    );
-    stop = () => server.kill('SIGTERM');
-    for (let tries = 0; ; tries++) {
-      const ready = await fetch(`${address}/sign-in`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) break;
-      if (tries > 100 || server.exitCode !== null) throw new Error('the second app server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    stop = await startExtraNode(otherPort, { AUTH_URL: `http://lumi.school.example:${otherPort}` });
   });
   test.afterAll(() => stop());
   test.use({ baseURL: address });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -16,4 +17,39 @@ export function standaloneCopyDir(tag: string): string {
 export function standaloneServerCommand(dir: string): string {
   const built = path.resolve(import.meta.dirname, '../.next/standalone');
   return `rm -rf '${dir}' && cp -r '${built}' '${dir}' && cd '${dir}' && exec ${STANDALONE_COMMAND.join(' ')}`;
+}
+
+/**
+ * One more node of the app under test (same database, first node's standalone copy) with settings of its own,
+ * listening on every interface; resolves once it serves pages. Returns what stops it.
+ */
+export async function startExtraNode(port: number, settings: Record<string, string>): Promise<() => void> {
+  const [command, ...args] = STANDALONE_COMMAND;
+  const server = spawn(command, args, {
+    cwd: process.env.E2E_STANDALONE_DIR,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME: '0.0.0.0',
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+      AUTH_TRUST_HOST: 'true',
+      OPENAI_API_KEY: 'test',
+      NODE_ENV: 'production',
+      ...settings,
+    },
+    stdio: 'ignore',
+  });
+  for (let tries = 0; ; tries++) {
+    const ready = await fetch(`http://127.0.0.1:${port}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return () => server.kill('SIGTERM');
+    if (tries > 150 || server.exitCode !== null) {
+      server.kill('SIGKILL');
+      throw new Error(`the extra app node on port ${port} did not start`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -20,6 +20,8 @@ export interface LumiServices {
   generations: GenerationRegistry;
   /** Chat sends allowed per student per minute. */
   chatRateLimit: number;
+  /** Sign-ups allowed per client address per hour. */
+  signUpLimit: number;
   /** Tokens a day for each student's sessions outside any class. */
   personalDailyBudget: number;
   /** Injected so tests can move time; production uses the wall clock. */

@@ -22,6 +22,7 @@ export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides
     provider: overrides.provider ?? createProviderFromEnv(env),
     moderator: overrides.moderator ?? createModeratorFromEnv(env),
     chatRateLimit: overrides.chatRateLimit ?? envInteger(env, 'LUMI_CHAT_RATE_LIMIT', 1) ?? 20,
+    signUpLimit: overrides.signUpLimit ?? envInteger(env, 'LUMI_SIGN_UP_LIMIT', 1) ?? 60,
     personalDailyBudget: overrides.personalDailyBudget ?? envInteger(env, 'LUMI_PERSONAL_DAILY_BUDGET', 0) ?? 20_000,
   };
 }

@@ -24,3 +24,9 @@ it('reads the daily budget for sessions outside any class', () => {
 it('refuses to run without a database', () => {
   expect(() => configureFromEnv({})).toThrow('DATABASE_URL is not set.');
 });
+
+it('reads how many sign-ups one client address may make per hour', () => {
+  expect(configureFromEnv(env({})).signUpLimit).toBe(60);
+  expect(configureFromEnv(env({ LUMI_SIGN_UP_LIMIT: '500' })).signUpLimit).toBe(500);
+  expect(() => configureFromEnv(env({ LUMI_SIGN_UP_LIMIT: '0' }))).toThrow('LUMI_SIGN_UP_LIMIT must be a whole number');
+});

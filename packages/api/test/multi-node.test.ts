@@ -13,12 +13,15 @@ afterAll(() => world.close());
 
 const budgetRow = () => world.db.prisma.budgetDay.findFirstOrThrow({ where: { userId: world.users.student.id } });
 
+const LAST_WORD = 'w40';
+
 /** Starts a slow reply on node A (world.services); returns its id and the student's live stream. */
 async function slowReplyOnNodeA() {
   const { id } = await world
     .caller(world.users.student)
     .conversations.create({ mode: 'GENERAL', classId: world.classId });
-  world.fake.enqueue({ reply: 'w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14 w15 w16', delayMs: 250 });
+  // Ten seconds of words: a Stop that works ends it long before LAST_WORD, however loaded the machine.
+  world.fake.enqueue({ reply: Array.from({ length: 40 }, (_, i) => `w${i + 1}`).join(' '), delayMs: 250 });
   const stream = await openStream(world, world.users.student, { conversationId: id, content: 'Talk slowly' });
   const start = await stream.next();
   const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
@@ -52,7 +55,7 @@ it('a Stop asked through another node halts the reply at once and keeps exactly 
     expect(reply.status).toBe('STOPPED');
     expect(reply.content).toBe(seen + replyText(events));
     expect(stopped.content).toBe(reply.content);
-    expect(reply.content).not.toContain('w16');
+    expect(reply.content).not.toContain(LAST_WORD);
     const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: assistantMessageId } });
     expect(usage).toHaveLength(1);
     expect((await budgetRow()).reservedTokens).toBe(0);
@@ -72,7 +75,7 @@ it('a reply on a node that does not hear the Stop is still stopped, keeping its 
   await world.services.generations.drain();
   const reply = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
   expect(reply.status).toBe('STOPPED');
-  expect(reply.content).not.toContain('w16');
+  expect(reply.content).not.toContain(LAST_WORD);
   const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: assistantMessageId } });
   expect(usage).toHaveLength(1);
   expect((await budgetRow()).reservedTokens).toBe(0);

@@ -1,5 +1,6 @@
 import type { SessionUser } from '@lumi/api';
 import { auth } from '../auth';
+import { CLIENT_ADDRESS_HEADER } from './client-address';
 
 /** The signed-in caller as the API expects it, or null. */
 export async function currentUser(): Promise<SessionUser | null> {
@@ -9,8 +10,7 @@ export async function currentUser(): Promise<SessionUser | null> {
   return { id: user.id, role: user.role, name: user.name ?? '' };
 }
 
-/** The client address for anonymous rate limits; the first hop of x-forwarded-for when behind a proxy. */
+/** The client address for anonymous rate limits, as this node stamped it (see client-address.ts). */
 export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip');
+  return request.headers.get(CLIENT_ADDRESS_HEADER);
 }

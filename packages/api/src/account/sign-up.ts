@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '@lumi/db';
 import { publicProcedure } from '../trpc';
 import { AppError } from '../errors/app-error';
-import { hitRateLimit, RATE_LIMITS } from '../shared/rate-limit';
+import { hitRateLimit, signUpRateLimit } from '../shared/rate-limit';
 import { hashPassword } from './passwords';
 import { signUpInput } from './sign-up.types';
 import type { z } from 'zod';
@@ -36,7 +36,7 @@ export async function signUp(db: PrismaClient, input: z.output<typeof signUpInpu
 }
 
 export const signUpRoute = publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-  const limit = await hitRateLimit(ctx.db, RATE_LIMITS.signUp, ctx.ip ?? 'unknown', ctx.now());
+  const limit = await hitRateLimit(ctx.db, signUpRateLimit(ctx.signUpLimit), ctx.ip ?? 'unknown', ctx.now());
   if (!limit.allowed) {
     throw new AppError('RATE_LIMITED', 'Too many sign-ups from this network. Try again later.', limit.resetAt);
   }

@@ -68,7 +68,11 @@ export function chatRateLimit(perMinute: number): RateLimitRule {
   return { name: 'chat', limit: perMinute, windowMs: 60_000 };
 }
 
+/** Sign-ups per client address per hour; overridable with LUMI_SIGN_UP_LIMIT (a school behind one address). */
+export function signUpRateLimit(perHour: number): RateLimitRule {
+  return { name: 'sign-up', limit: perHour, windowMs: 60 * 60_000 };
+}
+
 export const RATE_LIMITS = {
   signIn: { name: 'sign-in', limit: 5, windowMs: 15 * 60_000 },
-  signUp: { name: 'sign-up', limit: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
