@@ -24,6 +24,7 @@ async function rowCounts() {
     conversations: await prisma.conversation.count(),
     messages: await prisma.message.count(),
     usageEvents: await prisma.usageEvent.count(),
+    budgetDays: await prisma.budgetDay.count(),
   };
 }
 
@@ -69,6 +70,23 @@ describe('seedDemoSchool', () => {
       expect(Number.isInteger(event.costMicros)).toBe(true);
     }
     expect(events.some((e) => e.costMicros > 0)).toBe(true);
+  });
+
+  it('counts every day’s seeded usage against that day’s class budget, today included', async () => {
+    const klass = await db.prisma.class.findFirstOrThrow();
+    const usage = await db.prisma.usageEvent.findMany();
+    const expected = new Map<string, number>();
+    for (const e of usage) {
+      const key = `${e.userId} ${e.createdAt.toISOString().slice(0, 10)}`;
+      expected.set(key, (expected.get(key) ?? 0) + e.promptTokens + e.completionTokens);
+    }
+    const budgetDays = await db.prisma.budgetDay.findMany();
+    expect(budgetDays.every((b) => b.scope === klass.id && b.reservedTokens === 0)).toBe(true);
+    expect(new Map(budgetDays.map((b) => [`${b.userId} ${b.day.toISOString().slice(0, 10)}`, b.usedTokens]))).toEqual(
+      expected,
+    );
+    // No demo day is over budget, so a demo student can always try the tutor today.
+    expect(Math.max(...budgetDays.map((b) => b.usedTokens))).toBeLessThan(klass.dailyTokenBudget);
   });
 
   it('includes Chinese-speaking students and conversations in several tutor modes', async () => {

@@ -65,6 +65,7 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Pr
       await tx.message.createMany({ data: rows.messages, skipDuplicates: true });
       await tx.usageEvent.createMany({ data: rows.usage, skipDuplicates: true });
       await tx.moderationFlag.createMany({ data: demoFlags(rows, teacher.id), skipDuplicates: true });
+      await chargeDemoBudgets(tx, [...studentIds.values()], schoolClass.id);
     },
     { timeout: 30_000 },
   );
@@ -153,6 +154,23 @@ function demoRows(studentIds: Map<string, string>, classId: string, now: Date): 
 
   rows.usage.push(...backgroundUsage(studentIds, conversationsByStudent, classId, now, random));
   return rows;
+}
+
+/**
+ * Counts the demo students' recorded usage against their class budget, day by day (UTC, as the budget counts), so
+ * the home page's "Today's budget" and its usage chart tell one story. Days that already have budget accounting
+ * (a run on an earlier day, or real use since) are left alone: they were kept in step with the usage as it came.
+ */
+async function chargeDemoBudgets(tx: Prisma.TransactionClient, studentIds: string[], classId: string) {
+  await tx.$executeRaw`
+    INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
+    SELECT "userId", ${classId}, "createdAt"::date,
+           SUM("promptTokens" + "completionTokens")::int, 0, now()
+    FROM "UsageEvent"
+    -- "createdAt" is a UTC timestamp without a zone: its date is the UTC day.
+    WHERE "classId" = ${classId} AND "userId" = ANY(${studentIds})
+    GROUP BY "userId", "createdAt"::date
+    ON CONFLICT ("userId", "scope", "day") DO NOTHING`;
 }
 
 /** The demo flags, on their messages; the reviewed one was reviewed by the teacher an hour after it was raised. */
