@@ -7,6 +7,7 @@ export { configureFromEnv, createServices } from './services';
 export { listenForStops } from './chat/stop-signal';
 export { verifyCredentials, type CredentialsResult } from './account/credentials';
 export { handleSendMessage, handleFollowReply } from './http/chat-handler';
+export { handleTrpc } from './http/trpc-handler';
 export type { TurnEvent } from './chat/turn-events';
 export { handleLiveness, handleReadiness, handleMetrics } from './http/ops-handlers';
 export { withRequestLog } from './http/request-log';

@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { ZodError, z } from 'zod';
 import type { Context } from './context';
 import { AppError, toAppError } from './errors/app-error';
+import { guardInput } from './shared/input-guard';
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -25,9 +26,16 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure starts here: input that no schema should have to think about (NUL, broken characters, absurd
+ * nesting) is refused before the procedure's own parser, its authorization or the database see it.
+ */
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  guardInput(await getRawInput());
+  return next();
+});
 
-export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

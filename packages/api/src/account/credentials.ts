@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@lumi/db';
 import { z } from 'zod';
+import { inputProblem } from '../shared/input-guard';
 import { hitRateLimit, peekRateLimit, RATE_LIMITS } from '../shared/rate-limit';
 import { hashPassword, verifyPassword } from './passwords';
 import { emailSchema } from './sign-up.types';
@@ -18,7 +19,7 @@ const getDecoyHash = () => (decoyHash ??= hashPassword(randomUUID()));
 /** Checks an email and password for Auth.js's Credentials provider; repeated failures lock the email for a while. */
 export async function verifyCredentials(db: PrismaClient, raw: unknown, now: Date): Promise<CredentialsResult> {
   const parsed = credentialsInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: 'invalid' };
+  if (!parsed.success || inputProblem(parsed.data)) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
 
   const lock = await peekRateLimit(db, RATE_LIMITS.signIn, email, now);

@@ -7,6 +7,7 @@ import { startTurn } from '../chat/start-turn';
 import type { TurnEvent } from '../chat/turn-events';
 import { AppError, toAppError } from '../errors/app-error';
 import { httpStatus } from '../errors/codes';
+import { guardInput } from '../shared/input-guard';
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -14,7 +15,9 @@ const MAX_BODY_BYTES = 256 * 1024;
 export async function handleSendMessage(request: Request, services: LumiServices, user: SessionUser | null) {
   try {
     if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
-    const input = sendMessageInput.parse(await readJson(request));
+    const body = await readJson(request);
+    guardInput(body);
+    const input = sendMessageInput.parse(body);
     const turn = await startTurn(services, user, input);
     const start: TurnEvent = { type: 'start', ...turn };
     return eventStream([start], followReply(services, turn.assistantMessageId, request.signal));
@@ -32,6 +35,7 @@ export async function handleFollowReply(
 ) {
   try {
     if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
+    guardInput(assistantMessageId);
     const id = z.string().min(1).max(64).parse(assistantMessageId);
     const message = await services.db.message.findUnique({
       where: { id },
