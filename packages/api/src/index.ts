@@ -8,6 +8,7 @@ export { listenForStops } from './chat/stop-signal';
 export { verifyCredentials, type CredentialsResult } from './account/credentials';
 export { handleSendMessage, handleFollowReply } from './http/chat-handler';
 export { handleTrpc } from './http/trpc-handler';
+export { BODY_LIMITS, limitedOrRefused } from './http/body';
 export type { TurnEvent } from './chat/turn-events';
 export { handleLiveness, handleReadiness, handleMetrics } from './http/ops-handlers';
 export { withRequestLog } from './http/request-log';

@@ -125,6 +125,7 @@ const HOSTILE: Array<[string, unknown]> = [
   ['only NUL', '\u0000'],
   ['lone high surrogate', 'x\uD800'],
   ['lone low surrogate', '\uDC00y'],
+  ['1 MB string', 'x'.repeat(1024 * 1024)],
   ['200-deep arrays', nested(200, 'x', false)],
   ['200-deep objects', nested(200, 'x', true)],
 ];

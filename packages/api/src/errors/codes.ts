@@ -9,7 +9,6 @@ export const REQUEST_ERROR_STATUS = {
   /** The request's fields are wrong (zod), or a client bug sent something the server cannot use. */
   BAD_INPUT: 400,
   BAD_JSON: 400,
-  TOO_LARGE: 400,
   MODEL_NOT_ALLOWED: 400,
   /** One message is too long for the tutor's window even with nothing else in it. */
   CONTEXT_TOO_LONG: 400,
@@ -27,6 +26,8 @@ export const REQUEST_ERROR_STATUS = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  /** The body (or the address) is larger than the endpoint reads; refused before it is read whole. */
+  TOO_LARGE: 413,
   /** This student (or this network, for sign-ups) sends too fast; `resetAt` says when it will work. */
   RATE_LIMITED: 429,
   /** Today's tokens are spent; `resetAt` is the next UTC midnight. */

@@ -1,15 +1,14 @@
-import { ZodError, z } from 'zod';
+import { z } from 'zod';
 import type { LumiServices, SessionUser } from '../context';
 import { loadConversation } from '../conversations/conversation-access';
 import { DELTA_FRAME_MS, followReply } from '../chat/follow-reply';
 import { sendMessageInput } from '../chat/send-message.types';
 import { startTurn } from '../chat/start-turn';
 import type { TurnEvent } from '../chat/turn-events';
-import { AppError, toAppError } from '../errors/app-error';
-import { httpStatus } from '../errors/codes';
+import { AppError } from '../errors/app-error';
 import { guardInput } from '../shared/input-guard';
-
-const MAX_BODY_BYTES = 256 * 1024;
+import { BODY_LIMITS, readBody } from './body';
+import { errorResponse } from './error-response';
 
 /** `POST /api/chat`: store the student's message, start the reply, stream it as server-sent events. */
 export async function handleSendMessage(request: Request, services: LumiServices, user: SessionUser | null) {
@@ -50,8 +49,7 @@ export async function handleFollowReply(
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError('TOO_LARGE', 'The request is too large.');
+  const text = new TextDecoder().decode(await readBody(request, BODY_LIMITS.chat));
   try {
     return JSON.parse(text);
   } catch {
@@ -116,20 +114,4 @@ function eventStream(lead: TurnEvent[], rest: AsyncGenerator<TurnEvent[]>): Resp
       'x-accel-buffering': 'no',
     },
   });
-}
-
-function errorResponse(error: unknown): Response {
-  const app = toAppError(error);
-  if (app.appCode === 'INTERNAL') console.error('lumi: chat request failed', error);
-  return Response.json(
-    {
-      error: {
-        code: app.appCode,
-        message: app.message,
-        ...(app.resetAt && { resetAt: app.resetAt.toISOString() }),
-        ...(error instanceof ZodError && { fieldErrors: z.flattenError(error).fieldErrors }),
-      },
-    },
-    { status: httpStatus(app.appCode) },
-  );
 }
