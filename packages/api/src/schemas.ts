@@ -10,3 +10,4 @@ export * from './teacher/list-flags.types';
 export * from './teacher/search-messages.types';
 export * from './practice/practice.types';
 export * from './teacher/export-class.types';
+export { MAX_BATCH_CALLS } from './shared/batch';

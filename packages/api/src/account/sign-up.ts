@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '@lumi/db';
 import { publicProcedure } from '../trpc';
 import { AppError } from '../errors/app-error';
 import { hitRateLimit, signUpRateLimit } from '../shared/rate-limit';
+import { startJoinAttempt } from '../classes/join-attempt';
 import { hashPassword } from './passwords';
 import { signUpInput } from './sign-up.types';
 import type { z } from 'zod';
@@ -40,5 +41,8 @@ export const signUpRoute = publicProcedure.input(signUpInput).mutation(async ({ 
   if (!limit.allowed) {
     throw new AppError('RATE_LIMITED', 'Too many sign-ups from this network. Try again later.', limit.resetAt);
   }
-  return signUp(ctx.db, input);
+  const attempt = input.role === 'STUDENT' ? await startJoinAttempt(ctx, null) : null;
+  const user = await signUp(ctx.db, input);
+  await attempt?.found();
+  return user;
 });

@@ -2,6 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { createContext, type LumiServices, type SessionUser } from '../context';
 import { AppError } from '../errors/app-error';
 import { appRouter } from '../root';
+import { MAX_BATCH_CALLS } from '../shared/batch';
 import { BODY_LIMITS, withLimitedBody } from './body';
 
 /** `/api/trpc/*`: every procedure of the app router, batched or one at a time, for the caller the web app names. */
@@ -16,6 +17,8 @@ export async function handleTrpc(
     endpoint: '/api/trpc',
     req,
     router: appRouter,
+    // A longer batch is refused whole before any call runs (the web client sends at most this many at once).
+    maxBatchSize: MAX_BATCH_CALLS,
     // A refusal thrown here reaches every call of the request in tRPC's own error shape, so the client reads it.
     createContext: () => {
       if (refusal) throw refusal;

@@ -75,4 +75,68 @@ export function signUpRateLimit(perHour: number): RateLimitRule {
 
 export const RATE_LIMITS = {
   signIn: { name: 'sign-in', limit: 5, windowMs: 15 * 60_000 },
+  /** Join-code tries by one student (a right code counts too: a student joins a class once). */
+  joinPerUser: { name: 'join-user', limit: 10, windowMs: 15 * 60_000 },
+  /** Wrong join codes from one address, by sign-up or by joining: a whole school's right codes cost nothing. */
+  joinPerAddress: { name: 'join-address', limit: 30, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
+
+export interface SlidingOutcome {
+  allowed: boolean;
+  /** When the hit was counted (to give it back with `releaseHit`), or, when refused, when trying again will work. */
+  at: Date;
+}
+
+/**
+ * Counts a hit unless the last `windowMs` already hold `limit` hits (or a lock set by `lockWhenFull` holds), in one
+ * statement: the key's row is locked while its hits are counted and the new one appended, so concurrent hits on
+ * any number of nodes never let more than `limit` into any window. Counting before the work it guards (a password
+ * check, a join-code lookup) makes it a reservation: the work never runs more than `limit` times.
+ */
+export async function reserveHit(
+  db: PrismaClient,
+  rule: RateLimitRule,
+  subject: string,
+  now: Date,
+): Promise<SlidingOutcome> {
+  const key = `${rule.name}:${subject}`;
+  const since = new Date(now.getTime() - rule.windowMs);
+  const rows = await db.$queryRaw<Array<{ key: string }>>`
+    INSERT INTO "RateLimitLog" ("key", "hits") VALUES (${key}, ARRAY[${now}::timestamp(3)])
+    ON CONFLICT ("key") DO UPDATE
+      SET "hits" = array_append(
+        ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${since}::timestamp(3) ORDER BY h),
+        ${now}::timestamp(3)
+      )
+      WHERE cardinality(ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${since}::timestamp(3)))
+          < ${rule.limit}
+        AND ("RateLimitLog"."lockedUntil" IS NULL OR "RateLimitLog"."lockedUntil" <= ${now}::timestamp(3))
+    RETURNING "key"`;
+  if (rows.length > 0) return { allowed: true, at: now };
+  const row = await db.rateLimitLog.findUnique({ where: { key } });
+  const inWindow = (row?.hits ?? []).filter((h) => h > since).sort((a, b) => a.getTime() - b.getTime());
+  const freed = new Date((inWindow[0] ?? now).getTime() + rule.windowMs);
+  const locked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  return { allowed: false, at: locked && locked > freed ? locked : freed };
+}
+
+/** Gives back one hit counted at `at` (the work it reserved for turned out not to count, e.g. a right password). */
+export async function releaseHit(db: PrismaClient, rule: RateLimitRule, subject: string, at: Date): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "RateLimitLog"
+    SET "hits" = "hits"[:array_position("hits", ${at}::timestamp(3)) - 1]
+              || "hits"[array_position("hits", ${at}::timestamp(3)) + 1:]
+    WHERE "key" = ${`${rule.name}:${subject}`} AND array_position("hits", ${at}::timestamp(3)) IS NOT NULL`;
+}
+
+/**
+ * Locks the key for a whole window from `now` once its window is full: a lock that lasts `windowMs` from the hit
+ * that filled it, not until the oldest hit ages out.
+ */
+export async function lockWhenFull(db: PrismaClient, rule: RateLimitRule, subject: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - rule.windowMs);
+  await db.$executeRaw`
+    UPDATE "RateLimitLog" SET "lockedUntil" = ${new Date(now.getTime() + rule.windowMs)}::timestamp(3)
+    WHERE "key" = ${`${rule.name}:${subject}`}
+      AND cardinality(ARRAY(SELECT h FROM unnest("hits") AS h WHERE h > ${since}::timestamp(3))) >= ${rule.limit}`;
+}
