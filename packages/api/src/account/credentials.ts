@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@lumi/db';
 import { z } from 'zod';
 import { inputProblem } from '../shared/input-guard';
-import { hitRateLimit, peekRateLimit, RATE_LIMITS } from '../shared/rate-limit';
+import { lockWhenFull, RATE_LIMITS, releaseHit, reserveHit } from '../shared/rate-limit';
 import { hashPassword, verifyPassword } from './passwords';
 import { emailSchema } from './sign-up.types';
 
@@ -16,20 +16,26 @@ export type CredentialsResult =
 let decoyHash: Promise<string> | undefined;
 const getDecoyHash = () => (decoyHash ??= hashPassword(randomUUID()));
 
-/** Checks an email and password for Auth.js's Credentials provider; repeated failures lock the email for a while. */
+/**
+ * Checks an email and password for Auth.js's Credentials provider. At most five wrong passwords per email are ever
+ * checked in 15 minutes, however many attempts arrive at once on however many nodes: each attempt reserves its
+ * place in the email's sliding window (one statement) before the password is verified, a right password gives
+ * its place back, and the fifth failure locks the email for 15 minutes from then.
+ */
 export async function verifyCredentials(db: PrismaClient, raw: unknown, now: Date): Promise<CredentialsResult> {
   const parsed = credentialsInput.safeParse(raw);
   if (!parsed.success || inputProblem(parsed.data)) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
 
-  const lock = await peekRateLimit(db, RATE_LIMITS.signIn, email, now);
-  if (!lock.allowed) return { ok: false, reason: 'locked', resetAt: lock.resetAt };
+  const attempt = await reserveHit(db, RATE_LIMITS.signIn, email, now);
+  if (!attempt.allowed) return { ok: false, reason: 'locked', resetAt: attempt.at };
 
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? (await getDecoyHash()), password);
   if (!user || !valid || user.disabledAt) {
-    await hitRateLimit(db, RATE_LIMITS.signIn, email, now);
+    await lockWhenFull(db, RATE_LIMITS.signIn, email, now);
     return { ok: false, reason: 'invalid' };
   }
+  await releaseHit(db, RATE_LIMITS.signIn, email, attempt.at);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

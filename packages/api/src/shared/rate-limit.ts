@@ -44,25 +44,6 @@ export async function hitRateLimit(
   return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), resetAt };
 }
 
-/** Reads the current window without counting a hit. */
-export async function peekRateLimit(
-  db: PrismaClient,
-  rule: RateLimitRule,
-  subject: string,
-  now: Date,
-): Promise<RateLimitOutcome> {
-  const { windowStart, resetAt } = rateLimitWindow(rule, now);
-  const row = await db.rateLimitWindow.findUnique({
-    where: { key_windowStart: { key: `${rule.name}:${subject}`, windowStart } },
-  });
-  const count = row?.count ?? 0;
-  return {
-    allowed: count < rule.limit,
-    remaining: Math.max(0, rule.limit - count),
-    resetAt,
-  };
-}
-
 /** Sends per user per minute; overridable per node with LUMI_CHAT_RATE_LIMIT. */
 export function chatRateLimit(perMinute: number): RateLimitRule {
   return { name: 'chat', limit: perMinute, windowMs: 60_000 };
