@@ -84,7 +84,7 @@ test('the interface switches to Chinese and remembers it', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '欢迎，Ada Student' })).toBeVisible();
 });
 
-test('an exhausted budget says why and when it resets, and keeps the message in the session, not the box', async ({
+test('a budget too small for any reply says so and how much is left, stores nothing and keeps the message in the box', async ({
   page,
 }) => {
   await signUpStudent(page, SEED.tinyJoinCode);
@@ -92,16 +92,40 @@ test('an exhausted budget says why and when it resets, and keeps the message in 
   await sendMessage(page, 'Help me with homework');
   // Next's route announcer is an alert too: pick ours by its text.
   const alert = page.getByRole('alert').filter({ hasText: 'budget' });
-  await expect(alert).toContainText('You have used today’s tutoring budget.');
+  await expect(alert).toContainText('Too little of today’s tutoring budget is left for a reply to this message.');
+  await expect(alert).toContainText('10 tokens left today.');
   await expect(alert).toContainText(/Resets at \d{2}:\d{2}/);
-  await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
-  // The refusal came after the message was stored: it is shown once, and Enter has nothing to send again.
+  // Nothing was stored: no message, no failed reply, and the text is back in the box to send later.
   const box = page.getByRole('textbox', { name: 'Your message' });
-  await expect(page.locator('li[data-role="USER"]')).toHaveCount(1);
-  await expect(page.locator('li[data-role="USER"]')).toContainText('Help me with homework');
-  await expect(box).toHaveValue('');
+  await expect(box).toHaveValue('Help me with homework');
+  await expect(page.locator('li[data-role="USER"]')).toHaveCount(0);
+  await expect(tutorReplies(page)).toHaveCount(0);
   await snap(page, 'budget');
-  await box.press('Enter');
   await page.reload();
+  await expect(page.getByText('Ask your tutor anything to begin.')).toBeVisible();
+  await expect(page.locator('li[data-role]')).toHaveCount(0);
+});
+
+test('a small budget answers with a short reply and says so, then refuses what it cannot hold without a failed reply', async ({
+  page,
+}) => {
+  await signUpStudent(page, SEED.smallJoinCode);
+  await startSession(page);
+  await sendMessage(page, 'One question');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  await expect(page.getByRole('note')).toContainText(/this reply can be at most \d+ tokens and may be short/);
+  await snap(page, 'budget-short-reply');
+
+  // The first turn spent about half of the 400 tokens; the next prompt (with the history) leaves no room to reply.
+  await sendMessage(page, 'Another question about the same thing');
+  const alert = page.getByRole('alert').filter({ hasText: 'budget' });
+  await expect(alert).toContainText('Too little of today’s tutoring budget is left for a reply to this message.');
+  await expect(alert).toContainText(/\d+ tokens left today\./);
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue(
+    'Another question about the same thing',
+  );
   await expect(page.locator('li[data-role="USER"]')).toHaveCount(1);
+  await expect(tutorReplies(page)).toHaveCount(1);
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  await snap(page, 'budget-too-small');
 });

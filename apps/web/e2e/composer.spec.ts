@@ -3,8 +3,8 @@ import { SEED } from './fixtures';
 import { scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
 
 // After a failed turn the message box holds the student's text only when the server never stored it: a stored
-// message is shown in the conversation, and Enter must not store it a second time (a budget refusal after storing
-// is checked in chat.spec.ts).
+// message is shown in the conversation, and Enter must not store it a second time (budget refusals, which store
+// nothing, are checked in chat.spec.ts).
 
 const box = (page: Page) => page.getByRole('textbox', { name: 'Your message' });
 const sentMessages = (page: Page) => page.locator('li[data-role="USER"]');

@@ -33,6 +33,9 @@ if (command === 'create') {
   await db.class.create({
     data: { name: SEED.tinyClassName, teacherId: teacher.id, joinCode: SEED.tinyJoinCode, dailyTokenBudget: 10 },
   });
+  await db.class.create({
+    data: { name: SEED.smallClassName, teacherId: teacher.id, joinCode: SEED.smallJoinCode, dailyTokenBudget: 400 },
+  });
   // The demo school, as `npm start` seeds it: the teacher's dashboard specs read its usage, sessions and flags.
   await seedDemoSchool(db);
   await db.$disconnect();

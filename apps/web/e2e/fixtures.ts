@@ -7,6 +7,9 @@ export const SEED = {
   /** A class whose daily budget cannot pay for a single reply. */
   tinyJoinCode: 'E2ETINY1',
   tinyClassName: 'Tiny budget',
+  /** A class whose daily budget (400 tokens) holds one short reply, not the default 1,024-token cap. */
+  smallJoinCode: 'E2ESMALL',
+  smallClassName: 'Small budget',
   /** The demo school (packages/db/src/seed). */
   demoTeacherEmail: 'teacher@greenfield.example',
   demoPassword: 'lumi-demo-pass',

@@ -27,7 +27,7 @@ it('50 concurrent sends never overspend the daily budget', async () => {
   expect(refused.length).toBeGreaterThan(0);
   expect(served.length + refused.length).toBe(50);
   for (const r of refused) {
-    expect(r.error!.code).toBe('BUDGET_EXHAUSTED');
+    expect(['BUDGET_EXHAUSTED', 'BUDGET_TOO_SMALL']).toContain(r.error!.code);
     expect(new Date(r.error!.resetAt!).getTime()).toBeGreaterThan(Date.now());
   }
 
@@ -40,8 +40,8 @@ it('50 concurrent sends never overspend the daily budget', async () => {
   });
   expect((recorded._sum.promptTokens ?? 0) + (recorded._sum.completionTokens ?? 0)).toBe(day.usedTokens);
 
-  // Every message the student wrote is stored, served or not.
-  expect(await world.db.prisma.message.count({ where: { conversationId: id, role: 'USER' } })).toBe(50);
+  // A refused message is not stored (the student still has it to send later); every served one is.
+  expect(await world.db.prisma.message.count({ where: { conversationId: id, role: 'USER' } })).toBe(served.length);
   expect(served.every((r) => replyText(r.events) === 'ok')).toBe(true);
 
   const today = await world.caller(world.users.student).usage.today();

@@ -105,7 +105,9 @@ async function readResponse(response: Response) {
     return {
       status: response.status,
       events: [] as TurnEvent[],
-      error: ((await response.json()) as { error: { code: string; message: string; resetAt?: string } }).error,
+      error: (
+        (await response.json()) as { error: { code: string; message: string; resetAt?: string; tokensLeft?: number } }
+      ).error,
     };
   }
   const text = await response.text();

@@ -35,19 +35,21 @@ it('the first send titles the conversation and later sends keep the title; the r
   expect(conversation.lastMessageAt.getTime()).toBeGreaterThanOrEqual(messages[0]!.createdAt.getTime() - 1000);
 });
 
-it('a refused reservation stores the reply as BUDGET_EXHAUSTED, and sending it again gets the same answer', async () => {
+it('a send the budget cannot hold stores nothing, says how many tokens are left, and sending it again does too', async () => {
   const { id } = await newConversation();
   await world.db.prisma.class.update({ where: { id: world.classId }, data: { dailyTokenBudget: 10 } });
+  // The tests above spent from the class's budget today: start this one with nothing used.
+  await world.db.prisma.budgetDay.deleteMany({ where: { userId: world.users.student.id } });
   try {
     const clientId = crypto.randomUUID();
     const first = await send(world, world.users.student, { conversationId: id, clientId, content: 'Hello' });
     expect(first.status).toBe(429);
-    expect(first.error!.code).toBe('BUDGET_EXHAUSTED');
-    const reply = await world.db.prisma.message.findFirstOrThrow({ where: { conversationId: id, role: 'ASSISTANT' } });
-    expect(reply).toMatchObject({ status: 'ERROR', errorCode: 'BUDGET_EXHAUSTED', reservedTokens: 0 });
+    expect(first.error).toMatchObject({ code: 'BUDGET_TOO_SMALL', tokensLeft: 10 });
     const again = await send(world, world.users.student, { conversationId: id, clientId, content: 'Hello' });
-    expect(again.error!.code).toBe('BUDGET_EXHAUSTED');
-    expect(await world.db.prisma.message.count({ where: { conversationId: id } })).toBe(2);
+    expect(again.error).toMatchObject({ code: 'BUDGET_TOO_SMALL', tokensLeft: 10 });
+    expect(await world.db.prisma.message.count({ where: { conversationId: id } })).toBe(0);
+    const conversation = await world.db.prisma.conversation.findUniqueOrThrow({ where: { id } });
+    expect(conversation.title).toBe('New session');
   } finally {
     await world.db.prisma.class.update({ where: { id: world.classId }, data: { dailyTokenBudget: 1_000_000 } });
   }

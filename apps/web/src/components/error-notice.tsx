@@ -13,6 +13,7 @@ export function ErrorNotice({ error, onRetry }: { error: UiError; onRetry?: () =
     >
       <p className="flex-1">
         {error.message}
+        {error.tokensLeft ? <> {t('common.tokensLeft', { left: error.tokensLeft.toLocaleString(locale) })}</> : null}
         {error.resetAt && <> {t('common.resetsAt', { time: clockTime(error.resetAt, locale) })}</>}
       </p>
       {onRetry && (

@@ -7,6 +7,8 @@ export interface UiError {
   code: string | null;
   message: string;
   resetAt: string | null;
+  /** For a budget refusal: the tokens left today. */
+  tokensLeft?: number | null;
   fieldErrors?: Record<string, string[] | undefined> | null;
 }
 

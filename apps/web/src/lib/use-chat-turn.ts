@@ -50,6 +50,8 @@ export function useChatTurn(
 ) {
   const [live, setLive] = useState<LiveTurn | null>(null);
   const [error, setError] = useState<UiError | null>(null);
+  // The reply's token cap when today's budget left made it smaller than asked: the reply may be short.
+  const [replyLimit, setReplyLimit] = useState<number | null>(null);
   const [text, setText] = useState('');
   const [draft, setDraft] = useState<Draft>({ kind: 'send' });
   const busy = useRef(false);
@@ -63,6 +65,7 @@ export function useChatTurn(
     async (open: () => Promise<Response>, turn: LiveTurn, attempt: Attempt | null) => {
       busy.current = true;
       setError(null);
+      setReplyLimit(null);
       setLive(turn);
       const patch = (change: Partial<ChatMessage>) =>
         setLive((t) => (t ? { ...t, assistant: { ...t.assistant, ...change } } : t));
@@ -79,12 +82,14 @@ export function useChatTurn(
             code: body?.error?.code ?? null,
             message: body?.error?.message ?? `HTTP ${response.status}`,
             resetAt: body?.error?.resetAt ?? null,
+            tokensLeft: body?.error?.tokensLeft ?? null,
           };
         } else {
           for await (const event of readTurnEvents(response)) {
             if (event.type === 'start') {
               started = true;
               patch({ id: event.assistantMessageId });
+              setReplyLimit(event.replyLimit ?? null);
             } else if (event.type === 'delta')
               setLive((t) =>
                 t ? { ...t, assistant: { ...t.assistant, content: t.assistant.content + event.text } } : t,
@@ -204,6 +209,7 @@ export function useChatTurn(
     streamingId: live?.assistant.status === 'STREAMING' ? live.assistant.id : null,
     busy: live !== null,
     error,
+    replyLimit,
     text,
     setText,
     draft,

@@ -9,19 +9,18 @@ import {
   type TokenizerSpec,
   type TutorRuleKey,
 } from '@lumi/chat-core';
-import type { Message } from '@lumi/db';
 import type { LumiServices, SessionUser } from '../context';
 import { chatRateLimit } from '../shared/rate-limit';
 import { AppError } from '../errors/app-error';
-import { nextUtcMidnight, settleTokens, utcDay } from './budget';
+import { settleTokens, utcDay } from './budget';
 import { allowedModelsFor, budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
 import { Generation } from './generation';
 import { countedFor, loadHistory, toHistory } from './history';
 import { runGeneration } from './run-generation';
 import { DEFAULT_MAX_TOKENS, type SendMessageInput } from './send-message.types';
 import { foldIntoSummary } from './summarize';
-import { failTurn, replayStart, replyClientId, storeRefusal } from './turn-messages';
-import { openReply, openSend, openTurn, storeSend } from './turn-statements';
+import { failTurn, refuseForBudget, replayStart, replyClientId, storeRefusal } from './turn-messages';
+import { newId, openReply, openSend, openTurn, type HistoryRow, type PendingSend } from './turn-statements';
 import { storeUserMessage, titleFrom } from './user-message';
 
 export interface TurnStart {
@@ -29,16 +28,24 @@ export interface TurnStart {
   assistantMessageId: string;
   model: string;
   reason: string;
+  /** The reply's token cap, when what is left of today's budget made it smaller than asked: it may be short. */
+  replyLimit?: number;
 }
 
-/** A plain send counts its message before the conversation is read: for the format most models share. */
-const COUNT_GUESS = 'gpt-4o-mini';
+/**
+ * The smallest reply cap a turn is started with when today's budget is nearly spent; below it the turn is refused,
+ * since a reply cut off after a sentence helps nobody.
+ */
+export const MIN_REPLY_TOKENS = 128;
+/** Reservation attempts when concurrent turns take the budget between reading what is left and reserving it. */
+const RESERVE_ATTEMPTS = 3;
 
 const isTutorRule = (key: string): key is TutorRuleKey => (TUTOR_RULE_KEYS as readonly string[]).includes(key);
 
 /**
- * The start of a chat turn (POST /api/chat in docs/chat-protocol.md): the student's message is stored before anything can fail,
- * then the request is built, the budget reserved and a generation started that outlives the HTTP request.
+ * The start of a chat turn (POST /api/chat in docs/chat-protocol.md): the request is built, the budget reserved and
+ * a generation started that outlives the HTTP request. A plain send's message is stored together with the
+ * reservation, so a send the budget cannot hold stores nothing; an edit or a retry changes the history first.
  * Independent steps run side by side, because everything here sits in front of the first token.
  */
 export async function startTurn(
@@ -56,18 +63,8 @@ export async function startTurn(
     rule: chatRateLimit(services.chatRateLimit),
     now: services.now(),
   };
-  // What the browser sends (a plain send, no model override) is checked and stored in one round trip; an override
-  // must pass the class policy before anything is stored, and edits and retries change the history first.
-  const opening =
-    input.kind === 'send' && input.model === undefined
-      ? await openSend(db, {
-          ...turn,
-          content: input.content,
-          tokenCount: countMessageTokens({ role: 'user', content: input.content }, COUNT_GUESS),
-          model: COUNT_GUESS,
-          title: titleFrom(input.content),
-        })
-      : await openTurn(db, turn);
+  // A send is checked and its history read in one round trip; edits and retries change the history first.
+  const opening = input.kind === 'send' ? await openSend(db, turn) : { ...(await openTurn(db, turn)), history: [] };
   const { conversation, existing, rateLimit: limit } = opening;
   if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
   // A repeated send attaches to the turn it already made, whatever the rate limit says now.
@@ -92,36 +89,30 @@ export async function startTurn(
   }
   const preferredEntry = services.catalog.require(preferred);
 
-  let userMessage: Message;
+  let userMessage: HistoryRow;
+  let pending: PendingSend | null = null;
   let history: HistoryMessage[];
   if (input.kind === 'send') {
-    const sent =
-      opening.sent ??
-      (await storeSend(db, {
-        conversationId: conversation.id,
-        clientId: input.clientId,
-        content: input.content,
-        tokenCount: countMessageTokens({ role: 'user', content: input.content }, preferredEntry),
-        model: preferredEntry.id,
-        title: titleFrom(input.content),
-        afterSeq: conversation.summarizedThroughSeq,
-        now: services.now(),
-      }));
-    // A concurrent duplicate of this send stored the message first: answer that one.
-    userMessage =
-      sent.message ??
-      (await db.message.findUniqueOrThrow({
-        where: { conversationId_clientId: { conversationId: conversation.id, clientId: input.clientId } },
-      }));
-    const id = userMessage.id;
-    history = [...sent.history.filter((m) => m.id !== id), userMessage].map((m) => toHistory(m, services.catalog));
+    pending = {
+      id: newId(),
+      content: input.content,
+      tokenCount: countMessageTokens({ role: 'user', content: input.content }, preferredEntry),
+      model: preferredEntry.id,
+      clientId: input.clientId,
+      title: titleFrom(input.content),
+      now: services.now(),
+    };
+    userMessage = { ...pending, role: 'USER' };
+    history = [...opening.history, userMessage].map((m) => toHistory(m, services.catalog));
   } else {
     userMessage = await storeUserMessage(services, conversation, input, preferredEntry);
     history = await loadHistory(services, conversation.id, conversation.summarizedThroughSeq);
   }
 
   const verdict = await (moderation ?? moderate(services, userMessage.content));
-  if (verdict?.flagged) {
+  // Recorded once the message is stored, since the flag points at it.
+  const recordFlag = async () => {
+    if (!verdict?.flagged) return;
     await db.moderationFlag.create({
       data: {
         studentId: user.id,
@@ -132,8 +123,13 @@ export async function startTurn(
         refused: verdict.refuse,
       },
     });
+  };
+  if (verdict?.refuse) {
+    const refusal = await storeRefusal(services, conversation, userMessage, input.clientId, pending);
+    await recordFlag();
+    return refusal;
   }
-  if (verdict?.refuse) return storeRefusal(services, conversation, userMessage, input.clientId);
+  if (!pending) await recordFlag();
 
   const maxTokens = input.maxTokens ?? DEFAULT_MAX_TOKENS;
   const systemPrompt = buildSystemPrompt({
@@ -179,46 +175,58 @@ export async function startTurn(
     if (folded) built = build(folded.summary, folded.history);
   }
   if (!built.fits) {
-    return failTurn(services, conversation, input.clientId, model, {
+    const tooLong = {
       code: 'CONTEXT_TOO_LONG',
       message: 'This message is too long for the tutor to read at once. Shorten it or split it into parts.',
-    });
+    } as const;
+    // A send stored nothing yet; an edit or a retry already changed the history, so its failure is kept.
+    if (pending) throw new AppError(tooLong.code, tooLong.message);
+    return failTurn(services, conversation, input.clientId, model, tooLong);
   }
 
-  const reserved = built.promptTokens + maxTokens;
   const budgetKey = { userId: user.id, scope: budgetScope(klass), day: utcDay(services.now()) };
-  const reply = await openReply(db, {
-    conversationId: conversation.id,
-    clientId: input.clientId,
-    model,
-    reserved,
-    budget: dailyBudgetFor(klass, services.personalDailyBudget),
-    key: budgetKey,
-    recount:
-      tokenCountFormat(countedFor(userMessage, services.catalog) ?? preferredEntry) === tokenCountFormat(preferredEntry)
-        ? null
-        : {
-            messageId: userMessage.id,
-            tokenCount: countMessageTokens({ role: 'user', content: userMessage.content }, preferredEntry),
-            model: preferredEntry.id,
-          },
-  });
+  const budget = dailyBudgetFor(klass, services.personalDailyBudget);
+  const recount =
+    pending ||
+    tokenCountFormat(countedFor(userMessage, services.catalog) ?? preferredEntry) === tokenCountFormat(preferredEntry)
+      ? null
+      : {
+          messageId: userMessage.id,
+          tokenCount: countMessageTokens({ role: 'user', content: userMessage.content }, preferredEntry),
+          model: preferredEntry.id,
+        };
+  // The reply's cap shrinks to what is left of today's budget, down to MIN_REPLY_TOKENS; the reservation itself
+  // stays one atomic statement, retried with the smaller cap when another turn took tokens in between.
+  let replyCap = maxTokens;
+  let reply: Awaited<ReturnType<typeof openReply>>;
+  for (let attempt = 1; ; attempt++) {
+    reply = await openReply(db, {
+      conversationId: conversation.id,
+      clientId: input.clientId,
+      model,
+      reserved: built.promptTokens + replyCap,
+      budget,
+      key: budgetKey,
+      send: pending,
+      recount,
+    });
+    if (reply.granted) break;
+    const fitted = Math.min(maxTokens, reply.left - built.promptTokens);
+    if (fitted < MIN_REPLY_TOKENS || fitted >= replyCap || attempt >= RESERVE_ATTEMPTS) {
+      return refuseForBudget(services, { conversation, clientId: input.clientId, model, left: reply.left, pending });
+    }
+    replyCap = fitted;
+  }
+  const reserved = built.promptTokens + replyCap;
   if (!reply.message) {
     // A concurrent duplicate of this send got there first: give back what this one reserved.
-    if (reply.granted) await settleTokens(db, budgetKey, reserved, 0);
+    await settleTokens(db, budgetKey, reserved, 0);
     const first = await db.message.findUniqueOrThrow({
       where: { conversationId_clientId: { conversationId: conversation.id, clientId: replyClientId(input.clientId) } },
     });
     return replayStart(services, conversation, first);
   }
-  if (!reply.granted) {
-    // The reply row is already stored as BUDGET_EXHAUSTED, so a repeated send gets the same answer.
-    throw new AppError(
-      'BUDGET_EXHAUSTED',
-      "You've used today's tutoring budget. It resets at midnight UTC.",
-      nextUtcMidnight(services.now()),
-    );
-  }
+  if (pending) await recordFlag();
   const assistantMessageId = reply.message.id;
 
   const generation = new Generation();
@@ -231,12 +239,18 @@ export async function startTurn(
     model,
     messages: built.messages,
     promptTokens: built.promptTokens,
-    maxTokens,
+    maxTokens: replyCap,
     reserved,
     budgetKey,
     startedAt: performance.now(),
   }).catch((error: unknown) => console.error('lumi: a reply could not be saved', error));
-  return { userMessageId: userMessage.id, assistantMessageId, model, reason: choice.reason.message };
+  return {
+    userMessageId: userMessage.id,
+    assistantMessageId,
+    model,
+    reason: choice.reason.message,
+    ...(replyCap < maxTokens && { replyLimit: replyCap }),
+  };
 }
 
 /**

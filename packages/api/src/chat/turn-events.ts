@@ -3,7 +3,15 @@ import type { ErrorCode } from '../errors/codes';
 
 /** What the browser receives for one turn, as server-sent events (docs/chat-protocol.md). */
 export type TurnEvent =
-  | { type: 'start'; userMessageId: string; assistantMessageId: string; model: string; reason: string }
+  | {
+      type: 'start';
+      userMessageId: string;
+      assistantMessageId: string;
+      model: string;
+      reason: string;
+      /** The reply's token cap, when what is left of today's budget made it smaller than asked. */
+      replyLimit?: number;
+    }
   | { type: 'delta'; text: string }
   | {
       type: 'done';

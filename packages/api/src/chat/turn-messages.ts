@@ -6,6 +6,7 @@ import type { RequestErrorCode } from '../errors/codes';
 import { nextUtcMidnight } from './budget';
 import { refusalText } from './refusal';
 import type { TurnStart } from './start-turn';
+import type { PendingSend } from './turn-statements';
 
 /** The assistant message's client id: unique per conversation, so a repeated send finds its reply. */
 export const replyClientId = (clientId: string) => `${clientId}:reply`;
@@ -15,10 +16,10 @@ export async function replayStart(
   conversation: Conversation,
   assistant: Message,
 ): Promise<TurnStart> {
-  if (assistant.status === 'ERROR' && assistant.errorCode === 'BUDGET_EXHAUSTED') {
+  if (assistant.status === 'ERROR' && isBudgetCode(assistant.errorCode)) {
     throw new AppError(
-      'BUDGET_EXHAUSTED',
-      "You've used today's tutoring budget. It resets at midnight UTC.",
+      assistant.errorCode,
+      "Today's tutoring budget cannot hold a reply. It resets at midnight UTC.",
       nextUtcMidnight(services.now()),
     );
   }
@@ -34,33 +35,102 @@ export async function replayStart(
   };
 }
 
-/** A kind refusal in place of a reply; the provider is never called, so nothing is charged. */
+const isBudgetCode = (code: string | null): code is 'BUDGET_EXHAUSTED' | 'BUDGET_TOO_SMALL' =>
+  code === 'BUDGET_EXHAUSTED' || code === 'BUDGET_TOO_SMALL';
+
+/**
+ * A kind refusal in place of a reply; the provider is never called, so nothing is charged. A plain send's message
+ * (`pending`) is stored with it.
+ */
 export async function storeRefusal(
   services: LumiServices,
   conversation: Conversation & { class: Class | null },
-  userMessage: Message,
+  userMessage: Pick<Message, 'id'>,
   clientId: string,
+  pending: PendingSend | null,
 ): Promise<TurnStart> {
-  const student = await services.db.user.findUniqueOrThrow({ where: { id: conversation.studentId } });
+  const { db } = services;
+  const student = await db.user.findUniqueOrThrow({ where: { id: conversation.studentId } });
   const content = refusalText(student.language);
-  const message = await services.db.message.create({
-    data: {
-      conversationId: conversation.id,
-      role: 'ASSISTANT',
-      content,
-      tokenCount: countMessageTokens({ role: 'assistant', content }, conversation.model),
-      model: conversation.model,
-      status: 'COMPLETE',
-      finishReason: 'content_filter',
-      clientId: replyClientId(clientId),
-    },
-  });
+  const refusal = {
+    conversationId: conversation.id,
+    role: 'ASSISTANT' as const,
+    content,
+    tokenCount: countMessageTokens({ role: 'assistant', content }, conversation.model),
+    model: conversation.model,
+    status: 'COMPLETE' as const,
+    finishReason: 'content_filter',
+    clientId: replyClientId(clientId),
+  };
+  const message = pending
+    ? await db.$transaction(async (tx) => {
+        await tx.message.create({
+          data: {
+            id: pending.id,
+            conversationId: conversation.id,
+            role: 'USER',
+            content: pending.content,
+            tokenCount: pending.tokenCount,
+            model: pending.model,
+            clientId: pending.clientId,
+          },
+        });
+        await tx.conversation.update({
+          where: { id: conversation.id },
+          data: {
+            lastMessageAt: pending.now,
+            ...(conversation.title === 'New session' && { title: pending.title }),
+          },
+        });
+        return tx.message.create({ data: refusal });
+      })
+    : await db.message.create({ data: refusal });
   return {
     userMessageId: userMessage.id,
     assistantMessageId: message.id,
     model: conversation.model,
     reason: 'The message was flagged by moderation, so the tutor did not answer it.',
   };
+}
+
+/**
+ * Refuses a turn today's budget cannot hold, saying how many tokens are left. A plain send stored nothing, so the
+ * student keeps the message to send later; an edit or a retry already changed the history, so its failed reply is
+ * stored (and a repeated request gets the same answer).
+ */
+export async function refuseForBudget(
+  services: LumiServices,
+  turn: { conversation: Conversation; clientId: string; model: string; left: number; pending: PendingSend | null },
+): Promise<never> {
+  const { left } = turn;
+  const code = left > 0 ? 'BUDGET_TOO_SMALL' : 'BUDGET_EXHAUSTED';
+  const message =
+    left > 0
+      ? `Today's tutoring budget has ${left} tokens left, too few for a reply to this message. It resets at midnight UTC.`
+      : "You've used today's tutoring budget. It resets at midnight UTC.";
+  if (!turn.pending) await storeFailedReply(services, turn.conversation, turn.clientId, turn.model, code);
+  throw new AppError(code, message, nextUtcMidnight(services.now()), left);
+}
+
+async function storeFailedReply(
+  services: LumiServices,
+  conversation: Conversation,
+  clientId: string,
+  model: string,
+  code: RequestErrorCode,
+): Promise<void> {
+  await services.db.message.create({
+    data: {
+      conversationId: conversation.id,
+      role: 'ASSISTANT',
+      content: '',
+      tokenCount: 0,
+      model,
+      status: 'ERROR',
+      errorCode: code,
+      clientId: replyClientId(clientId),
+    },
+  });
 }
 
 export async function failTurn(
@@ -70,17 +140,6 @@ export async function failTurn(
   model: string,
   error: { code: RequestErrorCode; message: string },
 ): Promise<never> {
-  await services.db.message.create({
-    data: {
-      conversationId: conversation.id,
-      role: 'ASSISTANT',
-      content: '',
-      tokenCount: 0,
-      model,
-      status: 'ERROR',
-      errorCode: error.code,
-      clientId: replyClientId(clientId),
-    },
-  });
+  await storeFailedReply(services, conversation, clientId, model, error.code);
   throw new AppError(error.code, error.message);
 }

@@ -84,7 +84,6 @@ const CONVERSATION_COLUMNS = aliased('c', 'c_', CONVERSATION);
 const CLASS_COLUMNS = aliased('k', 'k_', CLASS);
 const EXISTING_COLUMNS = aliased('m', 'm_', MESSAGE);
 const INSERTED_COLUMNS = aliased('ins', 'm_', MESSAGE);
-const SENT_COLUMNS = aliased('ins', 's_', MESSAGE);
 
 /** The model's row out of prefixed columns, or null when the outer join found none. */
 function unprefix<T>(row: Row, prefix: string, columns: AllColumns<T>): T | null {
@@ -111,18 +110,13 @@ export interface TurnOpening {
   /** The reply already made for this clientId (a repeated send). */
   existing: Message | null;
   rateLimit: { allowed: boolean; resetAt: Date };
-  /** What storeSend would have returned, when openSend stored the message in the same statement. */
-  sent?: StoredSend;
 }
 
 /**
  * Round 1 in one statement: the caller's conversation (writes are the owner's only), the reply an earlier send
  * with this clientId made, and one hit on the rate limit (counted whether or not the rest succeeds, as before).
  */
-export async function openTurn(
-  db: Db,
-  args: { userId: string; conversationId: string; clientId: string; rule: RateLimitRule; now: Date },
-): Promise<TurnOpening> {
+export async function openTurn(db: Db, args: OpenArgs): Promise<TurnOpening> {
   const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const rows = await preparedQuery<Row>(
     db,
@@ -133,6 +127,14 @@ export async function openTurn(
     ${turnRows(args)}`,
   );
   return toOpening(rows[0]!, args.rule, resetAt);
+}
+
+interface OpenArgs {
+  userId: string;
+  conversationId: string;
+  clientId: string;
+  rule: RateLimitRule;
+  now: Date;
 }
 
 /** One row: the caller's live conversation (writes are the owner's only), its class, the reply made for clientId. */
@@ -151,122 +153,52 @@ function toOpening(row: Row, rule: RateLimitRule, resetAt: Date): TurnOpening {
   };
 }
 
-export interface StoredSend {
-  /** Null when a concurrent duplicate stored this clientId first. */
-  message: Message | null;
-  /** The live turns after `afterSeq` as they were before this message (STREAMING replies left out), oldest first. */
-  history: Array<Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>>;
-}
+/** A stored turn the tutor sees again, as history. */
+export type HistoryRow = Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' | 'model'>;
 
 /**
- * A plain send in one statement: stores the student's message (one per clientId), touches the conversation (and
- * titles a new one), and reads the history the message joins.
+ * Round 1 of a plain send in one statement: openTurn's checks and rate-limit hit, and the live turns after the
+ * summary (STREAMING replies left out), oldest first. Nothing is stored yet: the message is stored with its reply
+ * once the budget holds them (openReply), so a refused send leaves no trace.
  */
-export async function storeSend(
-  db: Db,
-  args: {
-    conversationId: string;
-    clientId: string;
-    content: string;
-    tokenCount: number;
-    /** The model whose format `tokenCount` is in. */
-    model: string;
-    title: string;
-    afterSeq: number;
-    now: Date;
-  },
-): Promise<StoredSend> {
-  const updatedAt = new Date();
-  const rows = await preparedQuery<Row>(
-    db,
-    'lumi_store_send',
-    Prisma.sql`
-    WITH ins AS (
-      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
-      VALUES (${newId()}, ${args.conversationId}, 'USER', ${args.content}, ${args.tokenCount}, ${args.model}, ${args.clientId}, ${updatedAt})
-      ON CONFLICT ("conversationId", "clientId") DO NOTHING
-      RETURNING *
-    ), touch AS (${touchConversation(args, updatedAt, Prisma.sql`${args.conversationId}`)})
-    SELECT ${INSERTED_COLUMNS}, ${liveHistory(Prisma.sql`${args.conversationId}`, Prisma.sql`${args.afterSeq}`)}
-    FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
-  );
-  const row = rows[0]!;
-  return { message: unprefix<Message>(row, 'm_', MESSAGE), history: historyOf(row) };
-}
-
-/** A new message touches its conversation, and the first one titles it. */
-const touchConversation = (args: { now: Date; title: string }, updatedAt: Date, id: Prisma.Sql) => Prisma.sql`
-      UPDATE "Conversation"
-      SET "lastMessageAt" = ${args.now}, "updatedAt" = ${updatedAt},
-          "title" = CASE WHEN "title" = 'New session' THEN ${args.title} ELSE "title" END
-      WHERE "id" = ${id}`;
-
-/** The live turns after `afterSeq` as one JSON column, as the statement's snapshot saw them. */
-function liveHistory(conversationId: Prisma.Sql, afterSeq: Prisma.Sql) {
-  return Prisma.sql`(
-      SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
-        'tokenCount', h."tokenCount", 'model', h."model") ORDER BY h."seq"), '[]'::json)
-      FROM "Message" h
-      WHERE h."conversationId" = ${conversationId} AND h."supersededAt" IS NULL AND h."seq" > ${afterSeq}
-        AND h."content" <> '' AND h."status" <> 'STREAMING'
-    ) AS "history"`;
-}
-
-const historyOf = (row: Row): StoredSend['history'] =>
-  (typeof row.history === 'string' ? JSON.parse(row.history) : (row.history ?? [])) as StoredSend['history'];
-
-/**
- * Round 1 of a plain send in one statement: openTurn's checks and rate-limit hit, and (when the conversation is the
- * caller's, the limit allows it and no reply exists for this clientId yet) storeSend's work. The count is made for
- * `model`, a guess made before the conversation is read; openReply corrects it when the turn goes elsewhere.
- */
-export async function openSend(
-  db: Db,
-  args: {
-    userId: string;
-    conversationId: string;
-    clientId: string;
-    rule: RateLimitRule;
-    now: Date;
-    content: string;
-    tokenCount: number;
-    model: string;
-    title: string;
-  },
-): Promise<TurnOpening & { sent: StoredSend }> {
+export async function openSend(db: Db, args: OpenArgs): Promise<TurnOpening & { history: HistoryRow[] }> {
   const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
-  const updatedAt = new Date();
   const rows = await preparedQuery<Row>(
     db,
     'lumi_open_send',
     Prisma.sql`
-    WITH hit AS (${countHit(args.rule, args.userId, windowStart)}),
-    ins AS (
-      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
-      SELECT ${newId()}, c."id", 'USER', ${args.content}, ${args.tokenCount}::int, ${args.model}, ${args.clientId}, ${updatedAt}
-      FROM "Conversation" c
-      WHERE c."id" = ${args.conversationId} AND c."deletedAt" IS NULL AND c."studentId" = ${args.userId}
-        AND (SELECT "count" FROM hit) <= ${args.rule.limit}::int
-        AND NOT EXISTS (SELECT 1 FROM "Message" r WHERE r."conversationId" = c."id" AND r."clientId" = ${replyClientId(args.clientId)})
-      ON CONFLICT ("conversationId", "clientId") DO NOTHING
-      RETURNING *
-    ), touch AS (${touchConversation(args, updatedAt, Prisma.sql`(SELECT "conversationId" FROM ins)`)})
+    WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
     SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
-      ${SENT_COLUMNS}, ${liveHistory(Prisma.sql`c."id"`, Prisma.sql`c."summarizedThroughSeq"`)}
-    ${turnRows(args)}
-    LEFT JOIN ins ON true`,
+      (
+        SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
+          'tokenCount', h."tokenCount", 'model', h."model") ORDER BY h."seq"), '[]'::json)
+        FROM "Message" h
+        WHERE h."conversationId" = c."id" AND h."supersededAt" IS NULL AND h."seq" > c."summarizedThroughSeq"
+          AND h."content" <> '' AND h."status" <> 'STREAMING'
+      ) AS "history"
+    ${turnRows(args)}`,
   );
   const row = rows[0]!;
-  return {
-    ...toOpening(row, args.rule, resetAt),
-    sent: { message: unprefix<Message>(row, 's_', MESSAGE), history: historyOf(row) },
-  };
+  const history = (typeof row.history === 'string' ? JSON.parse(row.history) : (row.history ?? [])) as HistoryRow[];
+  return { ...toOpening(row, args.rule, resetAt), history };
+}
+
+/** A plain send's message, stored by openReply together with its reply. */
+export interface PendingSend {
+  id: string;
+  content: string;
+  tokenCount: number;
+  /** The model whose format `tokenCount` is in. */
+  model: string;
+  clientId: string;
+  title: string;
+  now: Date;
 }
 
 /**
- * The streaming reply row and the budget reservation in one statement. The reservation is a single
- * ON CONFLICT DO UPDATE whose WHERE is evaluated on the locked row, so concurrent turns on any node can never
- * overspend; a refused reservation stores the reply as BUDGET_EXHAUSTED right away.
+ * The budget reservation, the streaming reply row and (for a plain send) the student's message, in one statement.
+ * The reservation is a single ON CONFLICT DO UPDATE whose WHERE is evaluated on the locked row, so concurrent turns
+ * on any node can never overspend; a refused reservation stores nothing and reports the tokens left.
  */
 export async function openReply(
   db: Db,
@@ -277,11 +209,14 @@ export async function openReply(
     reserved: number;
     budget: number;
     key: BudgetKey;
-    /** The student's message counted again for the model the turn uses, when openSend's guess had another format. */
+    /** A plain send's message, stored only with a granted reservation. */
+    send: PendingSend | null;
+    /** The student's message counted again for the model the turn uses, when it was counted for another format. */
     recount: { messageId: string; tokenCount: number; model: string } | null;
   },
-): Promise<{ granted: boolean; message: Message | null }> {
-  const { key, reserved, budget, recount } = args;
+): Promise<{ granted: boolean; message: Message | null; left: number }> {
+  const { key, reserved, budget, recount, send } = args;
+  const updatedAt = new Date();
   const rows = await preparedQuery<Row>(
     db,
     'lumi_open_reply',
@@ -297,22 +232,41 @@ export async function openReply(
       WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${reserved}::int <= ${budget}::int
       RETURNING 1
     ), granted AS (SELECT EXISTS (SELECT 1 FROM reserve) AS ok),
+    sent AS (
+      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
+      SELECT ${send?.id ?? null}::text, ${args.conversationId}, 'USER', ${send?.content ?? null}::text,
+        ${send?.tokenCount ?? 0}::int, ${send?.model ?? null}::text, ${send?.clientId ?? null}::text, ${updatedAt}
+      FROM granted g WHERE g.ok AND ${send !== null}::boolean
+      ON CONFLICT ("conversationId", "clientId") DO NOTHING
+      RETURNING "id"
+    ), touch AS (
+      -- A new message touches its conversation, and the first one titles it.
+      UPDATE "Conversation"
+      SET "lastMessageAt" = ${send?.now ?? updatedAt}, "updatedAt" = ${updatedAt},
+          "title" = CASE WHEN "title" = 'New session' THEN ${send?.title ?? ''} ELSE "title" END
+      WHERE "id" = ${args.conversationId} AND EXISTS (SELECT 1 FROM sent)
+    ),
+    -- After the message (it reads "sent"), so the reply's seq follows it; a duplicate send stored first wins.
     ins AS (
-      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "status", "errorCode",
+      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "status",
         "clientId", "reservedTokens", "updatedAt")
-      SELECT ${newId()}, ${args.conversationId}, 'ASSISTANT', '', 0, ${args.model},
-        (CASE WHEN g.ok THEN 'STREAMING' ELSE 'ERROR' END)::"MessageStatus",
-        CASE WHEN g.ok THEN NULL ELSE 'BUDGET_EXHAUSTED' END, ${replyClientId(args.clientId)},
-        CASE WHEN g.ok THEN ${reserved}::int ELSE 0 END, ${new Date()}
-      FROM granted g
+      SELECT ${newId()}, ${args.conversationId}, 'ASSISTANT', '', 0, ${args.model}, 'STREAMING',
+        ${replyClientId(args.clientId)}, ${reserved}::int, ${updatedAt}
+      FROM granted g WHERE g.ok AND (NOT ${send !== null}::boolean OR (SELECT count(*) FROM sent) > 0)
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
     )
-    SELECT (SELECT ok FROM granted) AS "granted", ${INSERTED_COLUMNS}
+    SELECT (SELECT ok FROM granted) AS "granted", ${INSERTED_COLUMNS},
+      ${budget}::int - coalesce((SELECT b."usedTokens" + b."reservedTokens" FROM "BudgetDay" b
+        WHERE b."userId" = ${key.userId} AND b."scope" = ${key.scope} AND b."day" = ${key.day}::date), 0) AS "left"
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
   );
   const row = rows[0]!;
-  return { granted: row.granted === true, message: unprefix<Message>(row, 'm_', MESSAGE) };
+  return {
+    granted: row.granted === true,
+    message: unprefix<Message>(row, 'm_', MESSAGE),
+    left: Math.max(0, Number(row.left)),
+  };
 }
 
 export interface ReplySettlement {

@@ -14,12 +14,16 @@ const TRPC_CODE: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
   500: 'INTERNAL_SERVER_ERROR',
 };
 
-/** A refusal with a stable code the UI can translate, and an optional time when trying again will work. */
+/**
+ * A refusal with a stable code the UI can translate, an optional time when trying again will work and, for a budget
+ * refusal, the tokens left today.
+ */
 export class AppError extends TRPCError {
   constructor(
     readonly appCode: RequestErrorCode,
     message: string,
     readonly resetAt?: Date,
+    readonly tokensLeft?: number,
   ) {
     super({ code: TRPC_CODE[httpStatus(appCode)], message });
     this.name = 'AppError';

@@ -32,6 +32,8 @@ export const REQUEST_ERROR_STATUS = {
   RATE_LIMITED: 429,
   /** Today's tokens are spent; `resetAt` is the next UTC midnight. */
   BUDGET_EXHAUSTED: 429,
+  /** Some of today's tokens are left (`tokensLeft`), too few for a reply to this message; `resetAt` as above. */
+  BUDGET_TOO_SMALL: 429,
   INTERNAL: 500,
 } as const;
 

@@ -12,6 +12,7 @@ export function errorResponse(error: unknown): Response {
         code: app.appCode,
         message: app.message,
         ...(app.resetAt && { resetAt: app.resetAt.toISOString() }),
+        ...(app.tokensLeft !== undefined && { tokensLeft: app.tokensLeft }),
         ...(error instanceof ZodError && { fieldErrors: z.flattenError(error).fieldErrors }),
       },
     },

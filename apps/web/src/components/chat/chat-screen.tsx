@@ -102,6 +102,11 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
               />
             ))}
           </ol>
+          {chat.replyLimit !== null && (
+            <p className="mx-auto mt-2 max-w-3xl text-xs text-amber-800" role="note">
+              {t('chat.replyLimited', { tokens: chat.replyLimit })}
+            </p>
+          )}
           {chat.error && (
             <div className="mx-auto mt-3 max-w-3xl">
               <ErrorNotice error={localizeError(chat.error, t)} onRetry={chat.busy ? undefined : chat.retryFailed} />
