@@ -82,6 +82,8 @@ test('sessions can be searched, renamed and deleted', async ({ page }) => {
   await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
   const sessions = page.getByRole('navigation', { name: 'Sessions' });
 
+  // Rename and Delete show when the pointer is over the row (or the keyboard is in it).
+  await sessions.getByRole('listitem').first().hover();
   await sessions.getByRole('button', { name: 'Rename' }).first().click();
   await sessions.getByLabel('Session title').fill('Biology revision');
   await sessions.getByLabel('Session title').press('Enter');
@@ -94,9 +96,10 @@ test('sessions can be searched, renamed and deleted', async ({ page }) => {
   await sessions.getByLabel('Search sessions').fill('');
 
   page.once('dialog', (dialog) => void dialog.accept());
+  await sessions.getByRole('listitem').first().hover();
   await sessions.getByRole('button', { name: 'Delete' }).first().click();
   await expect(page).toHaveURL(/\/home$/);
-  await expect(page.getByText('No sessions yet. Start one below.')).toBeVisible();
+  await expect(page.getByText('No sessions yet. Start one above.')).toBeVisible();
 });
 
 test('a student picks one of the class’s models, and the tutor answers with it', async ({ page }) => {

@@ -2,6 +2,7 @@
 export * from './account/sign-up.types';
 export * from './classes/class-settings.types';
 export * from './conversations/conversation.types';
+export * from './conversations/export-text';
 export * from './chat/send-message.types';
 export * from './teacher/dashboard.types';
 export * from './teacher/get-usage.types';

@@ -43,6 +43,10 @@ export function StudentHome({ name }: { name: string }) {
   return (
     <main className="mx-auto w-full max-w-4xl space-y-6 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t('home.title', { name })}</h1>
+      {/* First, so a new session is one tap away on a phone too. */}
+      <section className="card">
+        <NewSessionForm />
+      </section>
       <p className="rounded-lg bg-amber-50 px-4 py-2 text-sm text-amber-800">{t('home.teacherNote')}</p>
 
       <AssignmentList compact />
@@ -122,10 +126,6 @@ export function StudentHome({ name }: { name: string }) {
             </li>
           ))}
         </ul>
-      </section>
-
-      <section className="card">
-        <NewSessionForm />
       </section>
     </main>
   );

@@ -40,4 +40,9 @@ export const renameConversationInput = z.object({
   title: z.string().trim().min(1, 'The title cannot be empty.').max(120),
 });
 
-export const exportConversationInput = z.object({ conversationId: id, format: z.enum(['markdown', 'json']) });
+export const exportConversationInput = z.object({
+  conversationId: id,
+  format: z.enum(['markdown', 'json']),
+  /** The language of the Markdown's headings and mode name: the student's screen language. */
+  locale: z.enum(['en', 'zh']).default('en'),
+});

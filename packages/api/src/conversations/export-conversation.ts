@@ -1,6 +1,7 @@
 import { signedInProcedure } from '../trpc';
 import { loadConversation } from './conversation-access';
 import { exportConversationInput } from './conversation.types';
+import { EXPORT_TEXT, MODE_NAMES } from './export-text';
 
 export const exportConversationRoute = signedInProcedure
   .input(exportConversationInput)
@@ -23,10 +24,12 @@ export const exportConversationRoute = signedInProcedure
       };
       return { filename: `${slug}.json`, mimeType: 'application/json', content: JSON.stringify(body, null, 2) };
     }
-    const lines = [`# ${conversation.title}`, '', `Mode: ${conversation.mode} · Model: ${conversation.model}`, ''];
+    const text = EXPORT_TEXT[input.locale];
+    const mode = MODE_NAMES[input.locale][conversation.mode];
+    const lines = [`# ${conversation.title}`, '', `${text.mode}: ${mode} · ${text.model}: ${conversation.model}`, ''];
     for (const m of messages) {
-      const who = m.role === 'USER' ? 'You' : 'Tutor';
-      const note = m.status === 'STOPPED' ? ' (stopped)' : m.status === 'ERROR' ? ' (incomplete)' : '';
+      const who = m.role === 'USER' ? text.you : text.tutor;
+      const note = m.status === 'STOPPED' ? ` (${text.stopped})` : m.status === 'ERROR' ? ` (${text.incomplete})` : '';
       lines.push(`## ${who}${note}`, '', m.content, '');
     }
     return { filename: `${slug}.md`, mimeType: 'text/markdown', content: lines.join('\n') };

@@ -76,7 +76,10 @@ export function ConversationList({ activeId }: { activeId: string }) {
       {items?.length === 0 && <p className="text-sm text-slate-500">{t('chat.noMatches')}</p>}
       <ul ref={listRef} className="min-h-0 flex-1 space-y-1 overflow-y-auto">
         {items?.map((c) => (
-          <li key={c.id} className={`group rounded-lg ${c.id === activeId ? 'bg-indigo-50' : 'hover:bg-slate-100'}`}>
+          <li
+            key={c.id}
+            className={`group relative rounded-lg ${c.id === activeId ? 'bg-indigo-50' : 'hover:bg-slate-100'}`}
+          >
             {renaming === c.id ? (
               <form
                 className="flex gap-1 p-1"
@@ -96,22 +99,37 @@ export function ConversationList({ activeId }: { activeId: string }) {
                 </button>
               </form>
             ) : (
-              <div className="flex items-center">
+              <>
                 <Link
                   href={`/chat/${c.id}`}
-                  className="flex-1 truncate px-3 py-2 text-sm"
+                  className="block px-3 py-2 text-sm"
                   aria-current={c.id === activeId ? 'page' : undefined}
                 >
-                  {c.title}
+                  <span className="block truncate" data-testid="session-title">
+                    {c.title}
+                  </span>
                   <span className="block text-xs text-slate-500">{t(`mode.${c.mode}`)}</span>
                 </Link>
-                <button type="button" className="btn-ghost" onClick={() => setRenaming(c.id)}>
-                  {t('chat.rename')}
-                </button>
-                <button type="button" className="btn-ghost" onClick={() => void onDelete(c.id)}>
-                  {t('chat.delete')}
-                </button>
-              </div>
+                {/* Shown on hover or keyboard focus (see .row-actions); always in the tab order, named with the title. */}
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="btn-ghost bg-white/90"
+                    aria-label={t('chat.renameSession', { title: c.title })}
+                    onClick={() => setRenaming(c.id)}
+                  >
+                    {t('chat.rename')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn-ghost bg-white/90"
+                    aria-label={t('chat.deleteSession', { title: c.title })}
+                    onClick={() => void onDelete(c.id)}
+                  >
+                    {t('chat.delete')}
+                  </button>
+                </div>
+              </>
             )}
           </li>
         ))}

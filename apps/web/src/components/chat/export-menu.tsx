@@ -6,13 +6,13 @@ import { useTRPC } from '../../trpc/client';
 
 /** Downloads the conversation as Markdown or JSON, built by the server. */
 export function ExportMenu({ conversationId }: { conversationId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
 
   async function download(format: 'markdown' | 'json') {
     const file = await queryClient.fetchQuery({
-      ...trpc.conversations.export.queryOptions({ conversationId, format }),
+      ...trpc.conversations.export.queryOptions({ conversationId, format, locale }),
       staleTime: 0,
     });
     const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
