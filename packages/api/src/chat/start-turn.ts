@@ -69,6 +69,9 @@ export async function startTurn(
   if (!conversation) throw new AppError('NOT_FOUND', 'No such conversation.');
   // A repeated send attaches to the turn it already made, whatever the rate limit says now.
   if (existing) return replayStart(services, conversation, existing);
+  if (!opening.mayWrite) {
+    throw new AppError('FORBIDDEN', 'This class is closed to you: it was archived, or you are no longer in it.');
+  }
   if (!limit.allowed) {
     throw new AppError(
       'RATE_LIMITED',

@@ -110,6 +110,8 @@ export interface TurnOpening {
   /** The reply already made for this clientId (a repeated send). */
   existing: Message | null;
   rateLimit: { allowed: boolean; resetAt: Date };
+  /** False when the conversation's class was archived or the student was removed from it: no more sends there. */
+  mayWrite: boolean;
 }
 
 /**
@@ -123,7 +125,8 @@ export async function openTurn(db: Db, args: OpenArgs): Promise<TurnOpening> {
     'lumi_open_turn',
     Prisma.sql`
     WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
-    SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
+    SELECT (SELECT "count" FROM hit) AS "rateCount", ${mayWrite(args.userId)} AS "mayWrite", ${CONVERSATION_COLUMNS},
+      ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
     ${turnRows(args)}`,
   );
   return toOpening(rows[0]!, args.rule, resetAt);
@@ -144,12 +147,18 @@ const turnRows = (args: { userId: string; conversationId: string; clientId: stri
     LEFT JOIN "Class" k ON k."id" = c."classId"
     LEFT JOIN "Message" m ON m."conversationId" = c."id" AND m."clientId" = ${replyClientId(args.clientId)}`;
 
+/** The caller may still send here: a personal conversation, or one of an open class they are still enrolled in. */
+const mayWrite = (userId: string) => Prisma.sql`(c."classId" IS NULL OR EXISTS (
+      SELECT 1 FROM "Enrollment" e JOIN "Class" w ON w."id" = e."classId"
+      WHERE e."classId" = c."classId" AND e."studentId" = ${userId} AND w."archivedAt" IS NULL))`;
+
 function toOpening(row: Row, rule: RateLimitRule, resetAt: Date): TurnOpening {
   const conversation = unprefix<Conversation>(row, 'c_', CONVERSATION);
   return {
     conversation: conversation && { ...conversation, class: unprefix<Class>(row, 'k_', CLASS) },
     existing: unprefix<Message>(row, 'm_', MESSAGE),
     rateLimit: { allowed: Number(row.rateCount ?? 1) <= rule.limit, resetAt },
+    mayWrite: row.mayWrite === true,
   };
 }
 
@@ -168,7 +177,8 @@ export async function openSend(db: Db, args: OpenArgs): Promise<TurnOpening & { 
     'lumi_open_send',
     Prisma.sql`
     WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
-    SELECT (SELECT "count" FROM hit) AS "rateCount", ${CONVERSATION_COLUMNS}, ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
+    SELECT (SELECT "count" FROM hit) AS "rateCount", ${mayWrite(args.userId)} AS "mayWrite", ${CONVERSATION_COLUMNS},
+      ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
       (
         SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
           'tokenCount', h."tokenCount", 'model', h."model") ORDER BY h."seq"), '[]'::json)
