@@ -47,12 +47,12 @@ test.describe('without AUTH_URL', () => {
 });
 
 test.describe('with AUTH_URL naming another address', () => {
-  const otherPort = port + 16_000;
+  const otherPort = port + 22_000; // clear of the balanced topology's node ports (+16,000, +20,000)
   const address = `http://${machineAddress ?? '127.0.0.2'}:${otherPort}`;
   let stop: () => void = () => {};
 
   test.beforeAll(async () => {
-    stop = await startExtraNode(otherPort, { AUTH_URL: `http://lumi.school.example:${otherPort}` });
+    ({ stop } = await startExtraNode((port) => ({ AUTH_URL: `http://lumi.school.example:${port}` }), otherPort));
   });
   test.afterAll(() => stop());
   test.use({ baseURL: address });

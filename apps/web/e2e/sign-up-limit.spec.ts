@@ -4,19 +4,18 @@ import { startExtraNode } from './standalone';
 // The sign-up limit counts per client address. A script that writes a new X-Forwarded-For on every request must
 // still be one address: with no proxy trusted (the default) the address is the socket's. (Other specs sign up from
 // this machine too, so earlier requests here may already be refused; the third never passes a limit of 2.)
-const port = Number(process.env.E2E_APP_PORT) + 14_000;
-let stop: () => void = () => {};
+let node: Awaited<ReturnType<typeof startExtraNode>> | undefined;
 
 test.beforeAll(async () => {
-  stop = await startExtraNode(port, { LUMI_SIGN_UP_LIMIT: '2', LUMI_TRUSTED_PROXY_HOPS: '0' });
+  node = await startExtraNode(() => ({ LUMI_SIGN_UP_LIMIT: '2', LUMI_TRUSTED_PROXY_HOPS: '0' }));
 });
-test.afterAll(() => stop());
+test.afterAll(() => node?.stop());
 
 test('a client cannot escape the sign-up limit by changing X-Forwarded-For', async ({ request }) => {
   const statuses: number[] = [];
   const spoofed = () => `203.0.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
   for (let i = 0; i < 3; i++) {
-    const response = await request.post(`http://127.0.0.1:${port}/api/trpc/account.signUp`, {
+    const response = await request.post(`http://127.0.0.1:${node!.port}/api/trpc/account.signUp`, {
       headers: { 'x-forwarded-for': spoofed(), 'x-lumi-client-address': spoofed() },
       data: {
         json: {

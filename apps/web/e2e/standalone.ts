@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -20,10 +22,15 @@ export function standaloneServerCommand(dir: string): string {
 }
 
 /**
- * One more node of the app under test (same database, first node's standalone copy) with settings of its own,
- * listening on every interface; resolves once it serves pages. Returns what stops it.
+ * One more node of the app under test (same database, first node's standalone copy) with settings of its own
+ * (given its port), listening on every interface on `port` or one the system says is free; resolves once it serves
+ * pages.
  */
-export async function startExtraNode(port: number, settings: Record<string, string>): Promise<() => void> {
+export async function startExtraNode(
+  settings: (port: number) => Record<string, string>,
+  fixedPort?: number,
+): Promise<{ port: number; stop: () => void }> {
+  const port = fixedPort ?? (await freePort());
   const [command, ...args] = STANDALONE_COMMAND;
   const server = spawn(command, args, {
     cwd: process.env.E2E_STANDALONE_DIR,
@@ -36,20 +43,33 @@ export async function startExtraNode(port: number, settings: Record<string, stri
       AUTH_TRUST_HOST: 'true',
       OPENAI_API_KEY: 'test',
       NODE_ENV: 'production',
-      ...settings,
+      ...settings(port),
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  for (const stream of [server.stdout, server.stderr])
+    stream.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
   for (let tries = 0; ; tries++) {
     const ready = await fetch(`http://127.0.0.1:${port}/sign-in`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ready) return () => server.kill('SIGTERM');
-    if (tries > 150 || server.exitCode !== null) {
+    if (ready) return { port, stop: () => server.kill('SIGTERM') };
+    if (tries > 300 || server.exitCode !== null) {
       server.kill('SIGKILL');
-      throw new Error(`the extra app node on port ${port} did not start`);
+      throw new Error(`the extra app node on port ${port} did not start (exit ${server.exitCode}):\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** A port nothing listens on now (the system picks it), rather than a fixed offset a busy machine may hold. */
+async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '0.0.0.0');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
 }

@@ -16,7 +16,8 @@ beforeAll(async () => {
   world = await createWorld();
   nodeB = createServices(
     { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url },
-    { db: createPrismaClient(world.db.url) },
+    // LISTEN needs PostgreSQL itself: through a transaction-mode pooler notices would be lost.
+    { db: createPrismaClient(world.db.url, { directUrl: world.db.directUrl }) },
   );
 });
 afterAll(async () => {
