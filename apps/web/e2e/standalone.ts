@@ -22,15 +22,10 @@ export function standaloneServerCommand(dir: string): string {
 }
 
 /**
- * One more node of the app under test (same database, first node's standalone copy) with settings of its own
- * (given its port), listening on every interface on `port` or one the system says is free; resolves once it serves
- * pages.
+ * Starts the first node's standalone copy again on `port` (same database) with settings of its own, collecting what
+ * it prints.
  */
-export async function startExtraNode(
-  settings: (port: number) => Record<string, string>,
-  fixedPort?: number,
-): Promise<{ port: number; stop: () => void }> {
-  const port = fixedPort ?? (await freePort());
+export function spawnNode(port: number, settings: Record<string, string>) {
   const [command, ...args] = STANDALONE_COMMAND;
   const server = spawn(command, args, {
     cwd: process.env.E2E_STANDALONE_DIR,
@@ -43,13 +38,26 @@ export async function startExtraNode(
       AUTH_TRUST_HOST: 'true',
       OPENAI_API_KEY: 'test',
       NODE_ENV: 'production',
-      ...settings(port),
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   for (const stream of [server.stdout, server.stderr])
     stream.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+  return { server, output: () => output };
+}
+
+/**
+ * One more node of the app under test, listening on every interface on `port` or one the system says is free, with
+ * settings given its port; resolves once it serves pages.
+ */
+export async function startExtraNode(
+  settings: (port: number) => Record<string, string>,
+  fixedPort?: number,
+): Promise<{ port: number; stop: () => void }> {
+  const port = fixedPort ?? (await freePort());
+  const { server, output } = spawnNode(port, settings(port));
   for (let tries = 0; ; tries++) {
     const ready = await fetch(`http://127.0.0.1:${port}/sign-in`).then(
       (r) => r.ok,
@@ -58,7 +66,7 @@ export async function startExtraNode(
     if (ready) return { port, stop: () => server.kill('SIGTERM') };
     if (tries > 300 || server.exitCode !== null) {
       server.kill('SIGKILL');
-      throw new Error(`the extra app node on port ${port} did not start (exit ${server.exitCode}):\n${output}`);
+      throw new Error(`the extra app node on port ${port} did not start (exit ${server.exitCode}):\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
