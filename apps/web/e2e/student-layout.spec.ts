@@ -70,3 +70,30 @@ test('the Markdown export names the session’s mode as the screen does, in the 
   expect(chinese).toContain('模式: 数学 · 模型: gpt-4o-mini');
   expect(chinese).toContain('## 你');
 });
+
+test('Translation asks which languages, keeps them with the session and tells the tutor', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await page.getByRole('combobox', { name: 'Mode', exact: true }).selectOption({ label: 'Translation' });
+  const languages = page.getByRole('group', { name: 'Languages' });
+  await expect(languages.getByRole('combobox', { name: 'Translate from' })).toHaveValue('en');
+  const into = languages.getByRole('combobox', { name: 'Translate into' });
+  await expect(into).toHaveValue('');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(languages.getByText('Choose two different languages.')).toBeVisible();
+  await expect(into).toHaveAttribute('aria-invalid', 'true');
+  await snap(page, 'translation-languages-needed');
+
+  await into.selectOption({ label: 'French' });
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  await expect(page.getByTestId('session-languages')).toHaveText('English → French');
+  await expect(page.getByText('Ask your tutor anything to begin.')).toBeVisible();
+  await sendMessage(page, 'Good morning, teacher.');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  const requests = (await (await fetch(`${process.env.E2E_FAKE_OPENAI_URL}/__control/requests`)).json()) as Array<{
+    path: string;
+    body: { messages?: Array<{ content: string }> };
+  }>;
+  const turn = requests.filter((r) => r.path.endsWith('/chat/completions')).at(-1)!;
+  expect(turn.body.messages?.[0]?.content).toContain('from English into French');
+});

@@ -68,6 +68,16 @@ describe('buildSystemPrompt', () => {
     expect(buildSystemPrompt({ mode: 'GENERAL' })).not.toMatch(/Reply in/);
   });
 
+  it('tells a translation or language-practice tutor the student’s two languages', () => {
+    const translation = buildSystemPrompt({ mode: 'TRANSLATION', languages: { source: 'zh', target: 'fr' } });
+    expect(translation).toContain(
+      'translate what they give you from Simplified Chinese (简体中文) into French (or the other way when they ask)',
+    );
+    const practice = buildSystemPrompt({ mode: 'LANGUAGE_PRACTICE', languages: { source: 'en', target: 'es' } });
+    expect(practice).toContain('The student speaks English and is practising Spanish: talk with them in Spanish');
+    expect(buildSystemPrompt({ mode: 'MATHS', languages: { source: 'en', target: 'es' } })).not.toMatch(/Spanish/);
+  });
+
   it('rejects unknown modes and rules', () => {
     expect(() => buildSystemPrompt({ mode: 'HISTORY' as never })).toThrow();
     expect(() => buildSystemPrompt({ mode: 'MATHS', rules: ['do-anything' as never] })).toThrow();

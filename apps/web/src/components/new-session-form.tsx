@@ -1,10 +1,11 @@
 'use client';
 
-import { createConversationInput, tutorModeSchema } from '@lumi/api/schemas';
+import { createConversationInput, isLanguageMode, SESSION_LANGUAGES, tutorModeSchema } from '@lumi/api/schemas';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/client';
+import { isMessageKey } from '../i18n/locale';
 import { localizeError, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
@@ -12,19 +13,26 @@ import { formText } from '../lib/form-text';
 
 /** Picks a mode (and persona for a custom tutor), a class and one of its models, creates the session and opens it. */
 export function NewSessionForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const trpc = useTRPC();
   const classes = useQuery(trpc.classes.list.queryOptions());
   const create = useMutation(trpc.conversations.create.mutationOptions());
   const [mode, setMode] = useState<(typeof tutorModeSchema.options)[number]>('GENERAL');
-  const [personaError, setPersonaError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  // The student's own language starts as the screen's; the other one they choose.
+  const [sourceLanguage, setSourceLanguage] = useState<string>(locale);
+  const [targetLanguage, setTargetLanguage] = useState('');
+  const languageNames = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' });
   // Undefined until the student picks: the first class, and that class's default model.
   const [pickedClass, setPickedClass] = useState<string>();
   const [pickedModel, setPickedModel] = useState<string>();
   const classId = pickedClass ?? classes.data?.[0]?.id ?? '';
   const models = useQuery(trpc.chat.models.queryOptions({ classId: classId || null }, { enabled: !classes.isPending }));
   const model = pickedModel ?? models.data?.defaultModel ?? models.data?.models[0]?.id;
+
+  /** Validation messages are i18n keys where the schema has them (see form.* in en.ts). */
+  const fieldText = (message: string) => (isMessageKey(message) ? t(message) : message);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,12 +42,15 @@ export function NewSessionForm() {
       persona: mode === 'CUSTOM' ? formText(form, 'persona') : undefined,
       classId: classId || undefined,
       model,
+      sourceLanguage: isLanguageMode(mode) ? sourceLanguage : undefined,
+      targetLanguage: isLanguageMode(mode) ? targetLanguage || undefined : undefined,
     });
     if (!parsed.success) {
-      setPersonaError(parsed.error.issues[0]?.message ?? null);
+      const issue = parsed.error.issues[0];
+      setFieldError(issue ? { field: String(issue.path[0]), message: issue.message } : null);
       return;
     }
-    setPersonaError(null);
+    setFieldError(null);
     const conversation = await create.mutateAsync(parsed.data).catch(() => null);
     if (conversation) router.push(`/chat/${conversation.id}`);
   }
@@ -101,11 +112,50 @@ export function NewSessionForm() {
           ))}
         </select>
       </label>
+      {isLanguageMode(mode) && (
+        <fieldset className="grid gap-3 sm:grid-cols-2">
+          <legend className="mb-1 text-sm font-medium">{t('new.languages')}</legend>
+          <label className="block text-sm">
+            {t(mode === 'TRANSLATION' ? 'new.translateFrom' : 'new.ownLanguage')}
+            <select className="input mt-1" value={sourceLanguage} onChange={(e) => setSourceLanguage(e.target.value)}>
+              {SESSION_LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {languageNames.of(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="block text-sm">
+            {t(mode === 'TRANSLATION' ? 'new.translateInto' : 'new.practising')}
+            <select
+              className="input mt-1"
+              value={targetLanguage}
+              onChange={(e) => setTargetLanguage(e.target.value)}
+              aria-invalid={fieldError?.field === 'targetLanguage'}
+              aria-describedby={fieldError?.field === 'targetLanguage' ? 'language-error' : undefined}
+            >
+              <option value="">{t('new.chooseLanguage')}</option>
+              {SESSION_LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {languageNames.of(code)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {fieldError?.field === 'targetLanguage' && (
+            <span id="language-error" className="field-error block sm:col-span-2">
+              {fieldText(fieldError.message)}
+            </span>
+          )}
+        </fieldset>
+      )}
       {mode === 'CUSTOM' && (
         <label className="block text-sm font-medium">
           {t('new.persona')}
-          <textarea name="persona" rows={3} className="input mt-1" aria-invalid={Boolean(personaError)} />
-          {personaError && <span className="field-error block">{personaError}</span>}
+          <textarea name="persona" rows={3} className="input mt-1" aria-invalid={fieldError?.field === 'persona'} />
+          {fieldError?.field === 'persona' && (
+            <span className="field-error block">{fieldText(fieldError.message)}</span>
+          )}
         </label>
       )}
       {create.error && <ErrorNotice error={localizeError(toUiError(create.error), t)} />}

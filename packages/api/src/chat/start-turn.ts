@@ -138,6 +138,10 @@ export async function startTurn(
   const systemPrompt = buildSystemPrompt({
     mode: conversation.mode,
     persona: conversation.persona ?? undefined,
+    languages:
+      conversation.sourceLanguage && conversation.targetLanguage
+        ? { source: conversation.sourceLanguage, target: conversation.targetLanguage }
+        : undefined,
     rules: (klass?.tutorRules ?? []).filter(isTutorRule),
     instructions: klass?.extraInstructions ?? undefined,
   });

@@ -27,6 +27,8 @@ const CONVERSATION = exhaustive<Conversation>()([
   'classId',
   'mode',
   'persona',
+  'sourceLanguage',
+  'targetLanguage',
   'model',
   'title',
   'summary',

@@ -13,6 +13,14 @@ export const tutorModeSchema = z.enum([
 
 const id = z.string().min(1).max(64);
 
+/** Modes that work between two languages: the student says which when starting the session. */
+export const LANGUAGE_MODES = ['TRANSLATION', 'LANGUAGE_PRACTICE'] as const;
+export const isLanguageMode = (mode: string): mode is (typeof LANGUAGE_MODES)[number] =>
+  (LANGUAGE_MODES as readonly string[]).includes(mode);
+/** The languages offered for those sessions (BCP 47); the browser names them in the screen's language. */
+export const SESSION_LANGUAGES = ['en', 'zh', 'es', 'fr', 'de', 'it', 'pt', 'ru', 'ar', 'hi', 'ja', 'ko'] as const;
+const sessionLanguage = z.enum(SESSION_LANGUAGES);
+
 export const conversationIdInput = z.object({ conversationId: id });
 
 export const createConversationInput = z
@@ -22,11 +30,17 @@ export const createConversationInput = z
     classId: id.optional(),
     model: z.string().trim().min(1).max(100).optional(),
     title: z.string().trim().min(1).max(120).optional(),
+    sourceLanguage: sessionLanguage.optional(),
+    targetLanguage: sessionLanguage.optional(),
   })
   .refine((v) => v.mode !== 'CUSTOM' || (v.persona?.length ?? 0) > 0, {
     message: 'A custom tutor needs a persona.',
     path: ['persona'],
-  });
+  })
+  .refine(
+    (v) => !isLanguageMode(v.mode) || (v.sourceLanguage && v.targetLanguage && v.sourceLanguage !== v.targetLanguage),
+    { message: 'form.languagesNeeded', path: ['targetLanguage'] },
+  );
 
 export const listConversationsInput = z.object({
   search: z.string().trim().max(200).optional(),

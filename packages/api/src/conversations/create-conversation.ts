@@ -1,6 +1,6 @@
 import { studentProcedure } from '../trpc';
 import { AppError } from '../errors/app-error';
-import { createConversationInput } from './conversation.types';
+import { createConversationInput, isLanguageMode } from './conversation.types';
 import { allowedModelsFor } from '../chat/class-policy';
 
 export const createConversationRoute = studentProcedure
@@ -24,6 +24,9 @@ export const createConversationRoute = studentProcedure
         classId: klass?.id ?? null,
         mode: input.mode,
         persona: input.persona ?? null,
+        // Only sessions between two languages keep them.
+        sourceLanguage: isLanguageMode(input.mode) ? input.sourceLanguage : null,
+        targetLanguage: isLanguageMode(input.mode) ? input.targetLanguage : null,
         model,
         title: input.title ?? 'New session',
       },

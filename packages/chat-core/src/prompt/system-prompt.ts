@@ -12,6 +12,10 @@ export const systemPromptInputSchema = z
     instructions: z.string().trim().max(8_000).optional(),
     /** Reply language: 'en', 'zh' (any case) or a language name such as 'French'. */
     language: z.string().trim().min(1).max(40).optional(),
+    /** TRANSLATION and LANGUAGE_PRACTICE: the student's language and the one translated into or practised. */
+    languages: z
+      .object({ source: z.string().trim().min(1).max(40), target: z.string().trim().min(1).max(40) })
+      .optional(),
   })
   .refine((input) => input.mode !== 'CUSTOM' || Boolean(input.persona), {
     message: 'CUSTOM mode needs a persona',
@@ -20,6 +24,14 @@ export const systemPromptInputSchema = z
 export type SystemPromptInput = z.input<typeof systemPromptInputSchema>;
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Simplified Chinese (简体中文)' };
+const englishNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A language code ('fr', 'ZH') or name ('French') as the model is told it. */
+function languageName(language: string): string {
+  const known = LANGUAGE_NAMES[language.toLowerCase()];
+  if (known) return known;
+  return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language) ? (englishNames.of(language) ?? language) : language;
+}
 
 // Always present and placed after the teacher's text: a class instruction cannot switch these off.
 const SAFETY_BASELINE = [
@@ -33,7 +45,7 @@ const SAFETY_BASELINE = [
 
 /** The tutor's system prompt: mode or persona, the chosen rules, the teacher's instructions and the safety baseline. */
 export function buildSystemPrompt(input: SystemPromptInput): string {
-  const { mode, persona, rules = [], instructions, language } = systemPromptInputSchema.parse(input);
+  const { mode, persona, rules = [], instructions, language, languages } = systemPromptInputSchema.parse(input);
   const sections: string[] = [];
 
   const modeRole = TUTOR_MODES.find((m) => m.id === mode)!.role;
@@ -43,6 +55,14 @@ export function buildSystemPrompt(input: SystemPromptInput): string {
       : `You are Lumi, ${modeRole}.`,
   );
   if (mode !== 'CUSTOM' && persona) sections.push(`Persona:\n${persona}`);
+  if (languages && (mode === 'TRANSLATION' || mode === 'LANGUAGE_PRACTICE')) {
+    const [source, target] = [languageName(languages.source), languageName(languages.target)];
+    sections.push(
+      mode === 'TRANSLATION'
+        ? `The student translates between ${source} and ${target}: translate what they give you from ${source} into ${target} (or the other way when they ask), and explain vocabulary and grammar in ${source}.`
+        : `The student speaks ${source} and is practising ${target}: talk with them in ${target}, at their level, and explain corrections briefly in ${source}.`,
+    );
+  }
 
   const chosen = TUTOR_RULES.filter((rule) => rules.includes(rule.key));
   if (chosen.length > 0) sections.push(`Tutoring rules:\n${chosen.map((rule) => `- ${rule.instruction}`).join('\n')}`);
@@ -52,7 +72,7 @@ export function buildSystemPrompt(input: SystemPromptInput): string {
   sections.push(SAFETY_BASELINE);
 
   if (language) {
-    const name = LANGUAGE_NAMES[language.toLowerCase()] ?? language;
+    const name = languageName(language);
     sections.push(
       `Reply in ${name} unless the student asks for another language${mode === 'TRANSLATION' || mode === 'LANGUAGE_PRACTICE' ? ' or the task needs one' : ''}.`,
     );

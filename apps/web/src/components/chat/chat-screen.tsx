@@ -14,7 +14,7 @@ import { MessageItem } from './message-item';
 import { UsageMeter } from './usage-meter';
 
 export function ChatScreen({ conversationId }: { conversationId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const conversation = useQuery(trpc.conversations.get.queryOptions({ conversationId }));
@@ -63,6 +63,13 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
             ☰ {t('chat.sessions')}
           </button>
           <h1 className="min-w-0 flex-1 truncate font-semibold">{conversation.data?.title ?? ''}</h1>
+          {conversation.data?.sourceLanguage && conversation.data.targetLanguage && (
+            <LanguagePair
+              source={conversation.data.sourceLanguage}
+              target={conversation.data.targetLanguage}
+              locale={locale}
+            />
+          )}
           {conversation.data && (
             <>
               <UsageMeter
@@ -131,5 +138,16 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
         </div>
       </main>
     </div>
+  );
+}
+
+/** A translation or language-practice session's two languages, named in the screen's language. */
+function LanguagePair({ source, target, locale }: { source: string; target: string; locale: string }) {
+  const { t } = useI18n();
+  const names = new Intl.DisplayNames([locale === 'zh' ? 'zh-CN' : 'en'], { type: 'language' });
+  return (
+    <p className="text-xs text-slate-500" data-testid="session-languages">
+      {t('chat.languagePair', { source: names.of(source) ?? source, target: names.of(target) ?? target })}
+    </p>
   );
 }

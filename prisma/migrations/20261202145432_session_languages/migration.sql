@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN     "sourceLanguage" TEXT,
+ADD COLUMN     "targetLanguage" TEXT;
