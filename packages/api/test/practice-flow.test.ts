@@ -52,17 +52,25 @@ describe('a roleplay', () => {
     expect(card.corrections).toEqual([expect.objectContaining({ start: 7, end: 8, original: 'i', type: 'spelling' })]);
     expect(view.objectives.find((o) => o.id === 'o1')).toMatchObject({ met: true, metAtTurn: 0 });
 
-    // Every model call of the exercise is usage of kind EXERCISE with the provider's own counts.
-    const grading = world.fake.requests.find((r) => (r.body as { response_format?: unknown }).response_format)!;
-    const usage = await world.db.prisma.usageEvent.findMany({ where: { attemptId: attempt.id } });
-    expect(usage).toEqual([
-      expect.objectContaining({
-        kind: 'EXERCISE',
-        promptTokens: grading.usage!.prompt_tokens,
-        completionTokens: grading.usage!.completion_tokens,
-        classId: world.classId,
-      }),
-    ]);
+    // Every model call of the exercise, the partner's reply and the grading, is usage of kind EXERCISE with the
+    // provider's own counts.
+    const [partner, grading] = world.fake.requests.filter((r) => r.usage).slice(-2);
+    expect((grading!.body as { response_format?: unknown }).response_format).toBeDefined();
+    const usage = await world.db.prisma.usageEvent.findMany({
+      where: { attemptId: attempt.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(usage).toEqual(
+      [partner!, grading!].map((call) =>
+        expect.objectContaining({
+          kind: 'EXERCISE',
+          attemptId: attempt.id,
+          promptTokens: call.usage!.prompt_tokens,
+          completionTokens: call.usage!.completion_tokens,
+          classId: world.classId,
+        }),
+      ),
+    );
   });
 
   it('retries malformed feedback once; a second failure shows "unavailable" and the roleplay goes on', async () => {
@@ -74,8 +82,8 @@ describe('a roleplay', () => {
     const view = await student().practice.sync({ attemptId: attempt.id });
     expect(view.cards[0]).toMatchObject({ status: 'UNAVAILABLE', reason: 'invalid' });
     expect(view.status).toBe('IN_PROGRESS');
-    // Both tries were paid for, and recorded.
-    expect(await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id, kind: 'EXERCISE' } })).toBe(2);
+    // The partner's reply and both tries were paid for, and recorded.
+    expect(await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id, kind: 'EXERCISE' } })).toBe(3);
 
     const next = await turn(attempt.id, attempt.conversationId!, 'How much is it?', feedback([], ['o2']));
     expect(next.cards[1]).toMatchObject({ status: 'READY', verdict: 'correct', corrections: [] });

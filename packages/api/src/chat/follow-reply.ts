@@ -116,7 +116,9 @@ async function finalEvent(services: LumiServices, message: Message): Promise<Tur
       retryable: true,
     };
   }
-  const usage = await services.db.usageEvent.findFirst({ where: { messageId: message.id, kind: 'CHAT' } });
+  const usage = await services.db.usageEvent.findFirst({
+    where: { messageId: message.id, kind: { in: ['CHAT', 'EXERCISE'] } },
+  });
   return {
     type: 'done',
     status: message.status === 'STOPPED' ? 'STOPPED' : 'COMPLETE',

@@ -307,7 +307,8 @@ export interface ReplySettlement {
 /**
  * Settles a reply in one statement (one transaction): closes the reply if still STREAMING (else keeps only the
  * text, for a reply stopped through another node, which already gave the reservation back), records the usage,
- * swaps the reservation for what was spent, and touches the conversation. The conditional UPDATE is re-checked on
+ * swaps the reservation for what was spent, and touches the conversation. A language-practice partner's reply is
+ * usage of kind EXERCISE, with its attempt, like the exercise's other model calls. The conditional UPDATE is re-checked on
  * the latest row version, so exactly one of this and a concurrent stop releases the reservation.
  */
 export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
@@ -331,11 +332,14 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
           "latencyMs" = ${result.latencyMs}, "updatedAt" = ${updatedAt}
       WHERE "id" = ${s.assistantMessageId} AND NOT EXISTS (SELECT 1 FROM closed)
     ), spent AS (
-      INSERT INTO "UsageEvent" ("id", "userId", "classId", "conversationId", "messageId", "kind", "model",
-        "promptTokens", "completionTokens", "cachedTokens", "costMicros")
+      INSERT INTO "UsageEvent" ("id", "userId", "classId", "conversationId", "messageId", "kind", "attemptId",
+        "model", "promptTokens", "completionTokens", "cachedTokens", "costMicros")
       SELECT ${newId()}, ${usage?.userId ?? ''}, ${usage?.classId ?? null}::text, ${s.conversationId},
-        ${s.assistantMessageId}, 'CHAT', ${usage?.model ?? ''}, ${usage?.promptTokens ?? 0}::int,
+        ${s.assistantMessageId}, CASE WHEN attempt."id" IS NULL THEN 'CHAT' ELSE 'EXERCISE' END::"UsageKind",
+        attempt."id", ${usage?.model ?? ''}, ${usage?.promptTokens ?? 0}::int,
         ${usage?.completionTokens ?? 0}::int, ${usage?.cachedTokens ?? 0}::int, ${usage?.costMicros ?? 0}::int
+      FROM (SELECT 1) AS one
+      LEFT JOIN "PracticeAttempt" AS attempt ON attempt."conversationId" = ${s.conversationId}
       WHERE ${usage !== null}::boolean
     ), settled AS (
       UPDATE "BudgetDay"

@@ -8,7 +8,6 @@ export const searchMessagesInput = z.object({
     .trim()
     .min(1, 'Type a word to search for.')
     .max(100, 'Search for at most 100 characters.')
-    .refine((q) => !q.includes('\u0000'), 'The search contains a character that cannot be searched for.')
     .refine((q) => /[\p{L}\p{N}]/u.test(q), 'Type a word to search for.'),
   limit: z.number().int().min(1).max(50).default(20),
   cursor: z.object({ createdAt: z.date(), id: idSchema }).nullish(),
