@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -50,12 +50,12 @@ export function spawnNode(port: number, settings: Record<string, string>) {
 
 /**
  * One more node of the app under test, listening on every interface on `port` or one the system says is free, with
- * settings given its port; resolves once it serves pages.
+ * settings given its port; resolves once it serves pages. Returns its port, what stops it, and its process.
  */
 export async function startExtraNode(
   settings: (port: number) => Record<string, string>,
   fixedPort?: number,
-): Promise<{ port: number; stop: () => void }> {
+): Promise<{ port: number; stop: () => void; server: ChildProcess }> {
   const port = fixedPort ?? (await freePort());
   const { server, output } = spawnNode(port, settings(port));
   for (let tries = 0; ; tries++) {
@@ -63,7 +63,7 @@ export async function startExtraNode(
       (r) => r.ok,
       () => false,
     );
-    if (ready) return { port, stop: () => server.kill('SIGTERM') };
+    if (ready) return { port, stop: () => server.kill('SIGTERM'), server };
     if (tries > 300 || server.exitCode !== null) {
       server.kill('SIGKILL');
       throw new Error(`the extra app node on port ${port} did not start (exit ${server.exitCode}):\n${output()}`);

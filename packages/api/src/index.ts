@@ -13,5 +13,6 @@ export type { TurnEvent } from './chat/turn-events';
 export { handleLiveness, handleReadiness, handleMetrics } from './http/ops-handlers';
 export { withRequestLog } from './http/request-log';
 export { readinessCheck, type Readiness } from './health/readiness';
+export { drain, drainMs, isDraining } from './health/drain';
 export { createLogger, requestIdOf, type Logger } from './observability/logger';
 export { LumiMetrics, type ReplyObservation } from './observability/metrics';

@@ -135,6 +135,7 @@ export const en = {
   'error.SAVE_FAILED': 'The reply could not be saved. Please try again.',
   'error.INTERRUPTED': 'The reply was interrupted before it finished. Please try again.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
+  'error.DRAINING': 'Lumi is restarting this server. Please send your message again.',
   'error.UNAUTHORIZED': 'Please sign in first.',
   'error.FORBIDDEN': 'Your account cannot do this.',
   'error.NOT_FOUND': 'This could not be found. It may have been deleted.',

@@ -33,6 +33,9 @@ interface Attempt {
   draft: Draft;
 }
 
+/** How often a send refused by a node that is shutting down goes out again before the student sees the refusal. */
+const DRAINING_RETRIES = 3;
+
 const sameAttempt = (a: Attempt, content: string, draft: Draft) =>
   a.content === content &&
   a.draft.kind === draft.kind &&
@@ -124,12 +127,22 @@ export function useChatTurn(
   );
 
   const post = useCallback(
-    (body: SendMessageInput) => () =>
-      fetch('/api/chat', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    (body: SendMessageInput) => async () => {
+      const once = () =>
+        fetch('/api/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      // A node shutting down refuses a send (503) before storing anything; the same send (same clientId, so never
+      // stored twice) goes out again and the balancer gives it to another node.
+      let response = await once();
+      for (let again = 1; response.status === 503 && again <= DRAINING_RETRIES; again++) {
+        await new Promise((resolve) => setTimeout(resolve, 200 * again));
+        response = await once();
+      }
+      return response;
+    },
     [],
   );
 

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { createServices, listenForStops, readinessCheck, type LumiServices, type Readiness } from '@lumi/api';
+import {
+  createServices,
+  isDraining,
+  listenForStops,
+  readinessCheck,
+  type LumiServices,
+  type Readiness,
+} from '@lumi/api';
 
 // One set of services per process; kept on globalThis so dev hot reloads do not open new database pools.
 const holder = globalThis as typeof globalThis & {
@@ -17,6 +24,11 @@ export function getServices(): LumiServices {
   return holder.lumiServices;
 }
 
+/** This process's services if a request has made them; never makes them (the shutdown hook only looks). */
+export function runningServices(): LumiServices | undefined {
+  return holder.lumiServices;
+}
+
 /**
  * The migrations folder this build ships: the server runs in apps/web, both from the repository and from the
  * standalone build (which copies prisma/migrations beside it, see next.config.ts).
@@ -26,7 +38,7 @@ const MIGRATIONS_DIR = path.resolve(process.cwd(), '../../prisma/migrations');
 export function getReadiness(): () => Promise<Readiness> {
   holder.lumiReadiness ??= readinessCheck(getServices().db, {
     migrationsDir: MIGRATIONS_DIR,
-    draining: () => false,
+    draining: isDraining,
   });
   return holder.lumiReadiness;
 }

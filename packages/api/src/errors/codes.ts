@@ -35,6 +35,8 @@ export const REQUEST_ERROR_STATUS = {
   /** Some of today's tokens are left (`tokensLeft`), too few for a reply to this message; `resetAt` as above. */
   BUDGET_TOO_SMALL: 429,
   INTERNAL: 500,
+  /** This node is shutting down and takes no new chat turns; the same send reaches another node. */
+  DRAINING: 503,
 } as const;
 
 export type RequestErrorCode = keyof typeof REQUEST_ERROR_STATUS;

@@ -6,6 +6,7 @@ import { sendMessageInput } from '../chat/send-message.types';
 import { startTurn } from '../chat/start-turn';
 import type { TurnEvent } from '../chat/turn-events';
 import { AppError } from '../errors/app-error';
+import { isDraining } from '../health/drain';
 import { guardInput } from '../shared/input-guard';
 import { BODY_LIMITS, readBody } from './body';
 import { errorResponse } from './error-response';
@@ -14,6 +15,8 @@ import { errorResponse } from './error-response';
 export async function handleSendMessage(request: Request, services: LumiServices, user: SessionUser | null) {
   try {
     if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
+    // Refused before anything is stored, so sending the same message again (same clientId) is always safe.
+    if (isDraining()) throw new AppError('DRAINING', 'This server is restarting. Send your message again.');
     const body = await readJson(request);
     guardInput(body);
     const input = sendMessageInput.parse(body);
