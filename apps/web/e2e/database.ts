@@ -1,5 +1,6 @@
 // Creates (migrated and seeded) or drops the browser tests' database: `tsx e2e/database.ts create|drop <name>`;
-// `tsx e2e/database.ts sessions <name> <email> <count>` gives one student many sessions at once.
+// `tsx e2e/database.ts sessions <name> <email> <count>` gives one student many sessions at once; `last-reply` and
+// `age-replies` (<name> <email>) read a student's latest reply and make their streaming replies look abandoned.
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
@@ -53,6 +54,34 @@ if (command === 'create') {
       lastMessageAt: new Date(start + i * 60_000),
     })),
   });
+  await db.$disconnect();
+} else if (command === 'last-reply') {
+  // The student's latest reply as stored, with what it holds of their budget and the usage rows charged for it.
+  const db = createPrismaClient(databaseUrl);
+  const reply = await db.message.findFirstOrThrow({
+    where: { role: 'ASSISTANT', conversation: { student: { email: args[0]! } } },
+    orderBy: { createdAt: 'desc' },
+  });
+  const budget = await db.budgetDay.findMany({ where: { user: { email: args[0]! } } });
+  const usageRows = await db.usageEvent.count({ where: { messageId: reply.id } });
+  console.log(
+    JSON.stringify({
+      status: reply.status,
+      errorCode: reply.errorCode,
+      content: reply.content,
+      reservedTokens: reply.reservedTokens,
+      budgetReserved: budget.reduce((sum, day) => sum + day.reservedTokens, 0),
+      usageRows,
+    }),
+  );
+  await db.$disconnect();
+} else if (command === 'age-replies') {
+  // As if the student's streaming replies had not been written to for ten minutes: their node is gone.
+  const db = createPrismaClient(databaseUrl);
+  await db.$executeRaw`
+    UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes'
+    WHERE "status" = 'STREAMING' AND "conversationId" IN (
+      SELECT c."id" FROM "Conversation" c JOIN "User" u ON u."id" = c."studentId" WHERE u."email" = ${args[0]!})`;
   await db.$disconnect();
 } else if (command === 'drop') {
   await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

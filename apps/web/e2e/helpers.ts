@@ -56,6 +56,26 @@ export function seedSessions(email: string, count: number) {
   });
 }
 
+/** A student's latest reply as stored (see database.ts `last-reply`). */
+export function lastStoredReply(email: string) {
+  const script = path.join(import.meta.dirname, 'database.ts');
+  const out = execFileSync('npx', ['tsx', script, 'last-reply', process.env.E2E_DATABASE_NAME!, email]);
+  return JSON.parse(out.toString().trim().split('\n').at(-1)!) as {
+    status: string;
+    errorCode: string | null;
+    content: string;
+    reservedTokens: number;
+    budgetReserved: number;
+    usageRows: number;
+  };
+}
+
+/** Makes a student's streaming replies look abandoned by their node (see database.ts `age-replies`). */
+export function ageStreamingReplies(email: string) {
+  const script = path.join(import.meta.dirname, 'database.ts');
+  execFileSync('npx', ['tsx', script, 'age-replies', process.env.E2E_DATABASE_NAME!, email], { stdio: 'inherit' });
+}
+
 export const tutorReplies = (page: Page) => page.locator('li[data-role="ASSISTANT"]');
 
 export async function snap(page: Page, name: string) {

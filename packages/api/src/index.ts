@@ -5,6 +5,7 @@ export type { ErrorCode } from './errors/codes';
 export { createContext, type Context, type LumiServices, type SessionUser } from './context';
 export { configureFromEnv, createServices } from './services';
 export { listenForStops } from './chat/stop-signal';
+export { sweepOrphanedReplies, sweepOrphansEvery } from './chat/orphaned-reply';
 export { verifyCredentials, type CredentialsResult } from './account/credentials';
 export { handleSendMessage, handleFollowReply } from './http/chat-handler';
 export { handleTrpc } from './http/trpc-handler';

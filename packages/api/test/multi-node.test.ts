@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { appRouter, createCallerFactory, createContext, createServices, listenForStops, type TurnEvent } from '../src';
+import {
+  appRouter,
+  createCallerFactory,
+  createContext,
+  createServices,
+  listenForStops,
+  sweepOrphanedReplies,
+  type TurnEvent,
+} from '../src';
 import { createWorld, follow, openStream, replyText, type World } from './harness';
 
 // Two app nodes on one database: everything shared lives in Postgres, so they behave as one.
@@ -110,4 +118,52 @@ it('a reply orphaned by a node that went away is closed on return, keeping its t
   expect(events.at(-1)).toMatchObject({ type: 'error', code: 'INTERRUPTED', retryable: true });
   expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('ERROR');
   expect((await budgetRow()).reservedTokens).toBe(before.reservedTokens);
+});
+
+it('replies orphaned by a node that died are swept by the live nodes: closed once, text kept, reservation released once', async () => {
+  const conversation = await world.db.prisma.conversation.create({
+    data: { studentId: world.users.student.id, classId: world.classId, model: 'gpt-4o-mini' },
+  });
+  const before = await budgetRow();
+  // 900 reserved by the dead node's reply, 300 by a reply another node is writing right now.
+  await world.db.prisma.budgetDay.update({
+    where: { userId_scope_day: { userId: before.userId, scope: before.scope, day: before.day } },
+    data: { reservedTokens: { increment: 1200 } },
+  });
+  const streaming = (content: string, reservedTokens: number) =>
+    world.db.prisma.message.create({
+      data: {
+        conversationId: conversation.id,
+        role: 'ASSISTANT',
+        content,
+        tokenCount: 0,
+        model: 'gpt-4o-mini',
+        status: 'STREAMING',
+        reservedTokens,
+        createdAt: before.day,
+      },
+    });
+  const orphan = await streaming('Half a thought', 900);
+  const alive = await streaming('Still going', 300);
+  await world.db.prisma
+    .$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
+
+  // Both live nodes sweep at the same moment; no student ever comes back to the reply.
+  const closed = await Promise.all([sweepOrphanedReplies(world.services), sweepOrphanedReplies(nodeB)]);
+  expect(closed[0] + closed[1]).toBe(1);
+
+  const swept = await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan.id } });
+  expect(swept).toMatchObject({
+    status: 'ERROR',
+    errorCode: 'INTERRUPTED',
+    content: 'Half a thought',
+    reservedTokens: 0,
+  });
+  expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: alive.id } })).status).toBe('STREAMING');
+  const after = await budgetRow();
+  expect(after.reservedTokens).toBe(before.reservedTokens + 300);
+  expect(after.usedTokens).toBe(before.usedTokens);
+  expect(await world.db.prisma.usageEvent.count({ where: { messageId: orphan.id } })).toBe(0);
+  // A later sweep finds nothing more to do.
+  expect(await sweepOrphanedReplies(nodeB)).toBe(0);
 });

@@ -4,6 +4,7 @@ import {
   isDraining,
   listenForStops,
   readinessCheck,
+  sweepOrphansEvery,
   type LumiServices,
   type Readiness,
 } from '@lumi/api';
@@ -19,6 +20,8 @@ export function getServices(): LumiServices {
     const services = createServices(process.env);
     // A Stop asked through another node halts the generation running on this one at once.
     listenForStops(services);
+    // A reply whose node died is closed by a live node even if its student never comes back to it.
+    sweepOrphansEvery(services);
     holder.lumiServices = services;
   }
   return holder.lumiServices;

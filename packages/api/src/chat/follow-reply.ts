@@ -2,7 +2,7 @@ import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { isErrorCode } from '../errors/codes';
 import type { Generation } from './generation';
-import { closeOrphanedReply, isOrphaned } from './orphaned-reply';
+import { INTERRUPTED, closeOrphanedReply, isOrphaned } from './orphaned-reply';
 import type { TurnEvent } from './turn-events';
 
 /** How often a reply generated on another node is re-read while it streams. */
@@ -32,7 +32,7 @@ export async function* followReply(
     sent = message.content.length;
     if (isOrphaned(services, message)) {
       if (fresh.length > 0) yield fresh;
-      await closeOrphanedReply(services, message, { status: 'ERROR', finishReason: 'error', errorCode: 'INTERRUPTED' });
+      await closeOrphanedReply(services, message, INTERRUPTED, message.updatedAt);
       continue;
     }
     if (message.status !== 'STREAMING') {
