@@ -1,5 +1,6 @@
 export * from './types';
 export * from './tokens/count';
+export { ReplyTokenCap, truncateToTokens } from './tokens/cap';
 export { ENCODING_NAMES, type EncodingName } from './tokens/encodings';
 export * from './models/model-entry';
 export { BUILTIN_MODELS } from './models/builtin';

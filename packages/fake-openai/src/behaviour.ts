@@ -54,6 +54,8 @@ export const behaviourSchema = z.object({
   omitUsage: z.boolean().optional(),
   /** Reported `prompt_tokens_details.cached_tokens` (default 0). */
   cachedTokens: z.number().int().nonnegative().optional(),
+  /** Write the whole reply whatever `max_tokens` / `max_completion_tokens` asked for, as some compatible servers do. */
+  ignoreMaxTokens: z.boolean().optional(),
   /** Model name echoed back in chunks (default: the requested one). */
   model: z.string().optional(),
 });

@@ -209,7 +209,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }));
     const lastUser = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
     const fullReply = structuredReply(body, behaviour) ?? behaviour.reply ?? defaultReply(lastUser);
-    const maxTokens = body.max_completion_tokens ?? body.max_tokens;
+    const maxTokens = behaviour.ignoreMaxTokens ? undefined : (body.max_completion_tokens ?? body.max_tokens);
     const reply = maxTokens ? truncateToTokens(model, fullReply, maxTokens) : fullReply;
     const finishReason = reply === fullReply ? 'stop' : 'length';
     const usage = computeUsage(model, messages, reply, behaviour.cachedTokens);

@@ -73,6 +73,15 @@ describe('fake OpenAI server', () => {
     expect(body.usage.completion_tokens).toBe(3);
   });
 
+  it('writes the whole reply despite max_tokens when told to ignore it, like some compatible servers', async () => {
+    const reply = 'one two three four five six seven eight';
+    fake.enqueue({ reply, ignoreMaxTokens: true });
+    const body = await json(await post('/chat/completions', { model: 'gpt-4o-mini', messages, max_tokens: 3 }));
+    expect(body.choices[0].message.content).toBe(reply);
+    expect(body.choices[0].finish_reason).toBe('stop');
+    expect(body.usage.completion_tokens).toBe(encode(reply).length);
+  });
+
   it('answers scripted faults with OpenAI-shaped errors and Retry-After headers', async () => {
     fake.enqueue({ fault: 'rate_limited', retryAfter: '2', retryAfterMs: 1500 });
     fake.enqueue({ fault: 'quota' });

@@ -1,4 +1,11 @@
-import { ChatError, costMicros, countMessageTokens, countTokens, type ChatMessage, type Usage } from '@lumi/chat-core';
+import {
+  ChatError,
+  ReplyTokenCap,
+  costMicros,
+  countMessageTokens,
+  type ChatMessage,
+  type Usage,
+} from '@lumi/chat-core';
 import type { LumiServices } from '../context';
 import type { BudgetKey } from './budget';
 import type { Generation } from './generation';
@@ -33,6 +40,9 @@ export async function runGeneration(services: LumiServices, generation: Generati
   let usage: Usage | null = null;
   let finishReason = 'stop';
   let failure: ChatError | null = null;
+  const entry = services.catalog.get(plan.model);
+  // The reply is held to its reservation here too: some upstreams write on past max_tokens.
+  const cap = new ReplyTokenCap(plan.maxTokens, entry ?? plan.model);
   let flushed = { length: 0, at: performance.now() };
   const flush = setInterval(() => {
     const now = performance.now();
@@ -54,7 +64,13 @@ export async function runGeneration(services: LumiServices, generation: Generati
     for await (const event of stream) {
       if (event.type === 'delta') {
         ttftMs ??= Math.round(performance.now() - plan.startedAt);
-        generation.emit(event);
+        const text = cap.admit(event.text);
+        if (text) generation.emit({ type: 'delta', text });
+        if (cap.reached) {
+          // Cut as OpenAI cuts at max_tokens; leaving the loop ends the stream, which aborts the upstream request.
+          finishReason = 'length';
+          break;
+        }
       } else if (event.type === 'usage') {
         usage = event.usage;
       } else {
@@ -68,7 +84,6 @@ export async function runGeneration(services: LumiServices, generation: Generati
   }
 
   const text = generation.text;
-  const entry = services.catalog.get(plan.model);
   const stopped = generation.stoppedByUser;
   const status = stopped ? 'STOPPED' : failure ? 'ERROR' : 'COMPLETE';
   // The provider's usage is the truth. Without it (stopped, dropped, or a server that omits usage) count
@@ -76,9 +91,10 @@ export async function runGeneration(services: LumiServices, generation: Generati
   const spent: Usage =
     usage ??
     (text.length > 0 || (!failure && !stopped)
-      ? { promptTokens: plan.promptTokens, completionTokens: countTokens(text, entry ?? plan.model), cachedTokens: 0 }
+      ? { promptTokens: plan.promptTokens, completionTokens: cap.count(), cachedTokens: 0 }
       : { promptTokens: 0, completionTokens: 0, cachedTokens: 0 });
-  const used = spent.promptTokens + spent.completionTokens;
+  // The usage event keeps the provider's word; the budget is never charged more than the turn reserved.
+  const used = Math.min(spent.promptTokens + spent.completionTokens, plan.reserved);
   const cost = entry ? costMicros(spent, entry) : 0;
 
   try {

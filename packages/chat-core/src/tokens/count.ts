@@ -42,7 +42,7 @@ export function tokenCountFormat(model: ModelRef): string {
 }
 
 // User text such as "<|endoftext|>" is plain text to the API, not a control token.
-const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+export const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
 
 export function countTokens(text: string, model: ModelRef): number {
   if (text.length > MAX_COUNTABLE_CHARS) throw new TextTooLongError(text.length);
