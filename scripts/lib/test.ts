@@ -95,11 +95,14 @@ async function runBrowserSuite(
       'The browser suite was NOT run: no Chromium found. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.',
     );
   } else if (hasBrowserSuite && chromium) {
-    // Two nodes behind nginx, round robin, when E2E_TOPOLOGY=balanced and nginx is installed (.ci/run installs it);
-    // else one node. Not yet the default: see docs/scaling.md.
-    const balanced = env.E2E_TOPOLOGY === 'balanced' && existsSync(NGINX_BIN);
+    // Two nodes behind nginx, round robin, where nginx is installed (.ci/run installs it), as Lumi is deployed;
+    // E2E_TOPOLOGY=single asks for one node. Its absence is said, not hidden.
+    const balanced = env.E2E_TOPOLOGY !== 'single' && existsSync(NGINX_BIN);
+    if (!balanced && env.E2E_TOPOLOGY !== 'single') {
+      say('The browser suite runs on ONE node: nginx is not installed (Debian: apt-get install nginx-light).');
+    }
     say(
-      `Running the web app's Playwright suite on ${balanced ? 'two nodes behind nginx' : 'one node (E2E_TOPOLOGY=balanced puts two behind nginx)'}` +
+      `Running the web app's Playwright suite on ${balanced ? 'two nodes behind nginx' : 'one node'}` +
         `${pooler ? ', their queries through PgBouncer' : ''}...`,
     );
     // playwright.config.ts writes its JSON report to PLAYWRIGHT_REPORT and creates its database on this server.

@@ -13,7 +13,8 @@ const NOT_SETTINGS: Record<string, string> = {
   INIT_CWD: 'set by npm',
   PRISMA_SCHEMA_ENGINE_BINARY: 'build tooling (prisma.config.ts), see packages/db/engine',
   CHROMIUM_PATH: 'the browser for `npm test`, documented under Tests',
-  E2E_TOPOLOGY: "`npm test`'s browser-suite topology (one node, or two behind nginx), documented in docs/scaling.md",
+  E2E_TOPOLOGY:
+    "`npm test`'s browser-suite topology (two nodes behind nginx, or `single`), documented in docs/scaling.md",
   NEXTAUTH_URL: "Auth.js v4's name for AUTH_URL, still honoured; documented as AUTH_URL",
 };
 /** In .env.example and the README, but read by a library rather than by Lumi's code. */
