@@ -1,6 +1,7 @@
 // Creates (migrated and seeded) or drops the browser tests' database: `tsx e2e/database.ts create|drop <name>`;
 // `tsx e2e/database.ts sessions <name> <email> <count>` gives one student many sessions at once; `last-reply` and
 // `age-replies` (<name> <email>) read a student's latest reply and make their streaming replies look abandoned.
+// `tsx e2e/database.ts account <name> <email> disable|STUDENT|TEACHER` disables an account or changes its role.
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
@@ -82,6 +83,14 @@ if (command === 'create') {
     UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes'
     WHERE "status" = 'STREAMING' AND "conversationId" IN (
       SELECT c."id" FROM "Conversation" c JOIN "User" u ON u."id" = c."studentId" WHERE u."email" = ${args[0]!})`;
+  await db.$disconnect();
+} else if (command === 'account') {
+  const [email, change] = [args[0]!, args[1]!];
+  const db = createPrismaClient(databaseUrl);
+  await db.user.update({
+    where: { email },
+    data: change === 'disable' ? { disabledAt: new Date() } : { role: change === 'TEACHER' ? 'TEACHER' : 'STUDENT' },
+  });
   await db.$disconnect();
 } else if (command === 'drop') {
   await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

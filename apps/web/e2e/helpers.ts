@@ -76,6 +76,12 @@ export function ageStreamingReplies(email: string) {
   execFileSync('npx', ['tsx', script, 'age-replies', process.env.E2E_DATABASE_NAME!, email], { stdio: 'inherit' });
 }
 
+/** Disables an account or gives it another role, straight in the database, as an admin's change would. */
+export function changeAccount(email: string, change: 'disable' | 'STUDENT' | 'TEACHER') {
+  const script = path.join(import.meta.dirname, 'database.ts');
+  execFileSync('npx', ['tsx', script, 'account', process.env.E2E_DATABASE_NAME!, email, change], { stdio: 'inherit' });
+}
+
 export const tutorReplies = (page: Page) => page.locator('li[data-role="ASSISTANT"]');
 
 export async function snap(page: Page, name: string) {

@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { verifyCredentials } from '@lumi/api';
+import { currentSessionUser, endSessions, verifyCredentials } from '@lumi/api';
 import type { Role } from '@lumi/db';
 import { emailVerified, findOrCreateOAuthUser, oauthProviders } from './server/oauth';
 import { getServices } from './server/services';
@@ -8,6 +8,7 @@ import { getServices } from './server/services';
 declare module 'next-auth' {
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
   interface Session {
     user: { id: string; role: Role; name?: string | null; email?: string | null };
@@ -34,6 +35,13 @@ const config: NextAuthConfig = {
       if (!(error instanceof CredentialsSignin)) console.error('[auth]', error);
     },
   },
+  events: {
+    // Signing out ends the session everywhere, not only in this browser: a copied cookie stops working too.
+    async signOut(message) {
+      const uid = 'token' in message ? message.token?.uid : undefined;
+      if (typeof uid === 'string') await endSessions(getServices().db, uid);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -58,12 +66,24 @@ const config: NextAuthConfig = {
       if (user && account?.provider === 'credentials') {
         token.uid = user.id;
         token.role = user.role;
-      } else if (user?.email && account) {
+        token.sv = user.sessionVersion;
+        return token;
+      }
+      if (user?.email && account) {
         const found = await findOrCreateOAuthUser(user.email, user.name);
         token.uid = found.id;
         token.role = found.role;
         token.name = found.name;
+        token.sv = found.sessionVersion;
+        return token;
       }
+      // Every later request: the session counts only while the account does (not signed out, disabled or gone),
+      // and carries the role the account has now. Null makes Auth.js drop the cookie.
+      if (typeof token.uid !== 'string' || typeof token.sv !== 'number') return null;
+      const current = await currentSessionUser(getServices().db, { id: token.uid, version: token.sv });
+      if (!current) return null;
+      token.role = current.role;
+      token.name = current.name;
       return token;
     },
     session({ session, token }) {

@@ -7,6 +7,7 @@ export { configureFromEnv, createServices } from './services';
 export { listenForStops } from './chat/stop-signal';
 export { sweepOrphanedReplies, sweepOrphansEvery } from './chat/orphaned-reply';
 export { verifyCredentials, type CredentialsResult } from './account/credentials';
+export { currentSessionUser, endSessions, type SessionClaims } from './account/session';
 export { handleSendMessage, handleFollowReply } from './http/chat-handler';
 export { handleTrpc } from './http/trpc-handler';
 export { BODY_LIMITS, limitedOrRefused } from './http/body';

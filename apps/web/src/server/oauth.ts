@@ -52,6 +52,6 @@ export async function findOrCreateOAuthUser(email: string, name: string | null |
     where: { email: normalized },
     create: { email: normalized, name: name?.trim() || normalized.split('@')[0]!, role: 'STUDENT' },
     update: {},
-    select: { id: true, name: true, role: true, disabledAt: true },
+    select: { id: true, name: true, role: true, disabledAt: true, sessionVersion: true },
   });
 }

@@ -9,7 +9,10 @@ import { emailSchema } from './sign-up.types';
 export const credentialsInput = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: 'STUDENT' | 'TEACHER' | 'ADMIN' } }
+  | {
+      ok: true;
+      user: { id: string; email: string; name: string; role: 'STUDENT' | 'TEACHER' | 'ADMIN'; sessionVersion: number };
+    }
   | { ok: false; reason: 'invalid' | 'locked'; resetAt?: Date };
 
 // Unknown emails are checked against a throwaway hash, so they cost the same time as wrong passwords.
@@ -37,5 +40,6 @@ export async function verifyCredentials(db: PrismaClient, raw: unknown, now: Dat
     return { ok: false, reason: 'invalid' };
   }
   await releaseHit(db, RATE_LIMITS.signIn, email, attempt.at);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  const { id, name, role, sessionVersion } = user;
+  return { ok: true, user: { id, email: user.email, name, role, sessionVersion } };
 }
