@@ -97,7 +97,7 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
   [
     'chat.models',
     (w) => caller(w).chat.models({ classId: world.classId }),
-    ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok'],
+    ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'NOT_FOUND', 'ok'],
   ],
   ['usage.today', (w) => caller(w).usage.today(), ['UNAUTHORIZED', 'ok', 'ok', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']],
   [

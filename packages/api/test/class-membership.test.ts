@@ -54,4 +54,20 @@ describe('a class conversation', () => {
     expect((await send(world, world.users.student, { conversationId: personal.id, content: 'Hi' })).status).toBe(200);
     await teacher().teacher.archiveClass({ classId: world.classId, archived: false });
   });
+
+  it('tells a class’s models only to its members: a student outside it, or removed from it, learns nothing', async () => {
+    const outsider = await world.db.prisma.user.create({
+      data: { email: 'outsider@school.test', name: 'Outsider', role: 'STUDENT' },
+    });
+    const asOutsider = world.caller({ id: outsider.id, role: 'STUDENT', name: 'Outsider' });
+    await expect(asOutsider.chat.models({ classId: world.classId })).rejects.toMatchObject({ appCode: 'NOT_FOUND' });
+    await expect(asOutsider.chat.models({ classId: null })).resolves.toMatchObject({ defaultModel: null });
+
+    await expect(student().chat.models({ classId: world.classId })).resolves.toMatchObject({
+      defaultModel: 'gpt-4o-mini',
+    });
+    await teacher().teacher.removeStudent({ classId: world.classId, studentId: world.users.student.id });
+    await expect(student().chat.models({ classId: world.classId })).rejects.toMatchObject({ appCode: 'NOT_FOUND' });
+    await student().classes.join({ joinCode: world.joinCode });
+  });
 });
