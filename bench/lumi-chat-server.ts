@@ -37,7 +37,12 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
   const abort = new AbortController();
   res.on('close', () => abort.abort());
   const response = await handleSendMessage(
-    new Request('http://bench/api/chat', { method: 'POST', body: Buffer.concat(chunks), signal: abort.signal }),
+    new Request('http://bench/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.concat(chunks),
+      signal: abort.signal,
+    }),
     services,
     user,
   );

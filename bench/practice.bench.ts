@@ -77,6 +77,7 @@ try {
     const response = await handleSendMessage(
       new Request('http://bench/api/chat', {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ kind: 'send', conversationId, clientId: crypto.randomUUID(), content }),
       }),
       services,

@@ -138,7 +138,11 @@ describe('bad input gets a clear error and changes nothing', () => {
     const garbage = await (
       await import('../src')
     ).handleSendMessage(
-      new Request('http://lumi.test/api/chat', { method: 'POST', body: '{not json' }),
+      new Request('http://lumi.test/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{not json',
+      }),
       world.services,
       world.users.student,
     );

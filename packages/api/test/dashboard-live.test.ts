@@ -116,6 +116,7 @@ describe('a settings change applies to the very next message, on any node', () =
     const sendOnNodeB = async (content: string) => {
       const request = new Request('http://lumi.test/api/chat', {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ kind: 'send', clientId: crypto.randomUUID(), conversationId: id, content }),
       });
       const response = await handleSendMessage(request, nodeB, world.users.student);

@@ -88,6 +88,7 @@ export interface SendBody {
 export async function send(world: World, user: SessionUser | null, body: SendBody, signal?: AbortSignal) {
   const request = new Request('http://lumi.test/api/chat', {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'send', clientId: crypto.randomUUID(), ...body }),
     signal,
   });
@@ -126,6 +127,7 @@ export function replyText(events: TurnEvent[]): string {
 export async function openStream(world: World, user: SessionUser, body: SendBody, signal?: AbortSignal) {
   const request = new Request('http://lumi.test/api/chat', {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'send', clientId: crypto.randomUUID(), ...body }),
     signal,
   });

@@ -123,7 +123,7 @@ it('logs one JSON line per chat request under its request id, never with what th
   const turn = async (requestId: string | null, body: unknown) => {
     const request = new Request('http://lumi.test/api/chat', {
       method: 'POST',
-      headers: requestId ? { 'x-request-id': requestId } : {},
+      headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
       body: JSON.stringify(body),
     });
     const response = await withRequestLog(

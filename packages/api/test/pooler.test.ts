@@ -52,6 +52,7 @@ describe.skipIf(!existsSync(PGBOUNCER_BIN))('through a transaction-mode PgBounce
       Array.from({ length: 50 }, async (_, i) => {
         const request = new Request('http://lumi.test/api/chat', {
           method: 'POST',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ kind: 'send', clientId: crypto.randomUUID(), conversationId: id, content: `Q${i}` }),
         });
         const response = await handleSendMessage(request, node, world.users.student);
@@ -91,6 +92,7 @@ describe.skipIf(!existsSync(PGBOUNCER_BIN))('through a transaction-mode PgBounce
       const response = await handleSendMessage(
         new Request('http://lumi.test/api/chat', {
           method: 'POST',
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ kind: 'send', clientId: crypto.randomUUID(), conversationId: id, content: 'slow' }),
         }),
         generating,

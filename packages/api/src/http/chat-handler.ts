@@ -15,6 +15,7 @@ import { errorResponse } from './error-response';
 export async function handleSendMessage(request: Request, services: LumiServices, user: SessionUser | null) {
   try {
     if (!user) throw new AppError('UNAUTHORIZED', 'Please sign in first.');
+    assertSentFromLumi(request);
     // Refused before anything is stored, so sending the same message again (same clientId) is always safe.
     if (isDraining()) throw new AppError('DRAINING', 'This server is restarting. Send your message again.');
     const body = await readJson(request);
@@ -49,6 +50,22 @@ export async function handleFollowReply(
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+/**
+ * A send comes from Lumi's own pages, never from a form or script on another site that rides on the cookie (another
+ * port of the same host is another site too): it must be JSON, which a form cannot send and another origin's
+ * script may send only after asking (Lumi never answers such a preflight), and a browser that says where the
+ * request comes from (Sec-Fetch-Site, or else Origin) must say Lumi's own origin.
+ */
+function assertSentFromLumi(request: Request) {
+  const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') throw new AppError('BAD_INPUT', 'Send the message as JSON.');
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() ?? request.headers.get('host');
+  const foreign = site ? site !== 'same-origin' : !!origin && URL.parse(origin)?.host !== host;
+  if (foreign) throw new AppError('FORBIDDEN', 'Messages can only be sent from Lumi itself.');
 }
 
 async function readJson(request: Request): Promise<unknown> {
