@@ -1,6 +1,7 @@
 import type { Catalog, ChatProvider, Moderator } from '@lumi/chat-core';
 import type { PrismaClient, Role } from '@lumi/db';
 import type { GenerationRegistry } from './chat/generation';
+import type { SpendCapDefaults } from './chat/spend-caps';
 import type { Logger } from './observability/logger';
 import type { LumiMetrics } from './observability/metrics';
 
@@ -24,6 +25,8 @@ export interface LumiServices {
   signUpLimit: number;
   /** Tokens a day for each student's sessions outside any class. */
   personalDailyBudget: number;
+  /** Money caps (LUMI_SPEND_CAP_*) that hold until an admin saves the installation's settings. */
+  spendCapDefaults: SpendCapDefaults;
   /** Injected so tests can move time; production uses the wall clock. */
   now: () => Date;
   /** Prometheus metrics of this node (scraped through /api/metrics). */

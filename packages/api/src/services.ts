@@ -7,6 +7,7 @@ import {
 } from '@lumi/chat-core';
 import { createPrismaClient, poolOf, type PrismaClient } from '@lumi/db';
 import { GenerationRegistry } from './chat/generation';
+import { spendCapDefaultsFromEnv } from './chat/spend-caps';
 import type { LumiServices } from './context';
 import { createLogger } from './observability/logger';
 import { LumiMetrics } from './observability/metrics';
@@ -24,6 +25,7 @@ export function configureFromEnv(env: NodeJS.ProcessEnv = process.env, overrides
     chatRateLimit: overrides.chatRateLimit ?? envInteger(env, 'LUMI_CHAT_RATE_LIMIT', 1) ?? 20,
     signUpLimit: overrides.signUpLimit ?? envInteger(env, 'LUMI_SIGN_UP_LIMIT', 1) ?? 60,
     personalDailyBudget: overrides.personalDailyBudget ?? envInteger(env, 'LUMI_PERSONAL_DAILY_BUDGET', 0) ?? 20_000,
+    spendCapDefaults: overrides.spendCapDefaults ?? spendCapDefaultsFromEnv(env),
   };
 }
 

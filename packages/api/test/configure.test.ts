@@ -30,3 +30,17 @@ it('reads how many sign-ups one client address may make per hour', () => {
   expect(configureFromEnv(env({ LUMI_SIGN_UP_LIMIT: '500' })).signUpLimit).toBe(500);
   expect(() => configureFromEnv(env({ LUMI_SIGN_UP_LIMIT: '0' }))).toThrow('LUMI_SIGN_UP_LIMIT must be a whole number');
 });
+
+it('reads the spend caps in US dollars as micro-dollars; unset is no cap', () => {
+  expect(configureFromEnv(env({})).spendCapDefaults).toEqual({
+    dayMicros: null,
+    monthMicros: null,
+    teacherDayMicros: null,
+    teacherMonthMicros: null,
+  });
+  const caps = configureFromEnv(env({ LUMI_SPEND_CAP_DAY_USD: '2.50', LUMI_TEACHER_SPEND_CAP_MONTH_USD: '60' }));
+  expect(caps.spendCapDefaults).toMatchObject({ dayMicros: 2_500_000, teacherMonthMicros: 60_000_000 });
+  expect(() => configureFromEnv(env({ LUMI_SPEND_CAP_MONTH_USD: '$300' }))).toThrow(
+    'LUMI_SPEND_CAP_MONTH_USD must be an amount in US dollars',
+  );
+});

@@ -117,6 +117,8 @@ export const en = {
   'meter.left': '{left} tokens left today',
   'error.BUDGET_EXHAUSTED': 'You have used today’s tutoring budget.',
   'error.BUDGET_TOO_SMALL': 'Too little of today’s tutoring budget is left for a reply to this message.',
+  'error.SPEND_CAP_REACHED':
+    'The money your school set aside for the tutor is used up for now. Ask your teacher, or try again later.',
   'error.RATE_LIMITED': 'You are sending messages very fast.',
   'error.MODEL_NOT_ALLOWED': 'This model is not allowed in this class.',
   'error.TOO_LARGE': 'Your message is too large to send. Please shorten it.',

@@ -116,6 +116,7 @@ export const zh: Record<MessageKey, string> = {
   'meter.left': '今日剩余 {left} 个 token',
   'error.BUDGET_EXHAUSTED': '你今天的辅导额度已用完。',
   'error.BUDGET_TOO_SMALL': '今天剩下的辅导额度不够回复这条消息。',
+  'error.SPEND_CAP_REACHED': '学校为辅导设定的费用额度暂时用完了。请询问老师，或稍后再试。',
   'error.RATE_LIMITED': '你发送消息太快了。',
   'error.MODEL_NOT_ALLOWED': '这个班级不能使用这个模型。',
   'error.TOO_LARGE': '消息太大了，发不出去。请把它改短一些。',

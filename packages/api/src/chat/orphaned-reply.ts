@@ -2,6 +2,7 @@ import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { settleTokens, utcDay } from './budget';
 import { budgetScope } from './class-policy';
+import { settleSpend, spendKey } from './spend-caps';
 
 /**
  * A running reply writes its text through every second; one that has not been touched for this long lost the node
@@ -35,13 +36,13 @@ export async function closeOrphanedReply(
 ): Promise<boolean> {
   const closed = await services.db.message.updateMany({
     where: { id: message.id, status: 'STREAMING', ...(unchangedSince && { updatedAt: unchangedSince }) },
-    data: { ...outcome, reservedTokens: 0 },
+    data: { ...outcome, reservedTokens: 0, reservedMicros: 0 },
   });
   if (closed.count !== 1) return false;
-  if (message.reservedTokens === 0) return true;
+  if (message.reservedTokens === 0 && message.reservedMicros === 0) return true;
   const conversation = await services.db.conversation.findUniqueOrThrow({
     where: { id: message.conversationId },
-    select: { studentId: true, classId: true },
+    select: { studentId: true, classId: true, class: { select: { teacherId: true } } },
   });
   const key = {
     userId: conversation.studentId,
@@ -49,6 +50,12 @@ export async function closeOrphanedReply(
     day: utcDay(message.createdAt),
   };
   await settleTokens(services.db, key, message.reservedTokens, 0);
+  await settleSpend(
+    services.db,
+    spendKey(conversation.class?.teacherId ?? null, message.createdAt),
+    message.reservedMicros,
+    0,
+  );
   return true;
 }
 

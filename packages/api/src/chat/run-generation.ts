@@ -8,6 +8,7 @@ import {
 } from '@lumi/chat-core';
 import type { LumiServices } from '../context';
 import type { BudgetKey } from './budget';
+import type { SpendKey } from './spend-caps';
 import type { Generation } from './generation';
 import { flushReply, settleReply } from './turn-statements';
 
@@ -22,6 +23,8 @@ export interface GenerationPlan {
   maxTokens: number;
   reserved: number;
   budgetKey: BudgetKey;
+  /** Money reserved against the spend caps. */
+  spend: { key: SpendKey; reserved: number };
   startedAt: number;
 }
 
@@ -93,7 +96,8 @@ export async function runGeneration(services: LumiServices, generation: Generati
     (text.length > 0 || (!failure && !stopped)
       ? { promptTokens: plan.promptTokens, completionTokens: cap.count(), cachedTokens: 0 }
       : { promptTokens: 0, completionTokens: 0, cachedTokens: 0 });
-  // The usage event keeps the provider's word; the budget is never charged more than the turn reserved.
+  // The usage event keeps the provider's word; the budget and the spend caps are never charged more than the turn
+  // reserved.
   const used = Math.min(spent.promptTokens + spent.completionTokens, plan.reserved);
   const cost = entry ? costMicros(spent, entry) : 0;
 
@@ -127,6 +131,7 @@ export async function runGeneration(services: LumiServices, generation: Generati
       key: plan.budgetKey,
       reserved: plan.reserved,
       used,
+      spend: { ...plan.spend, spent: Math.min(cost, plan.spend.reserved) },
       now: services.now(),
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import {
   buildRequest,
   buildSystemPrompt,
   chooseModel,
+  costMicros,
   countMessageTokens,
   tokenCountFormat,
   type HistoryMessage,
@@ -19,8 +20,17 @@ import { countedFor, loadHistory, toHistory } from './history';
 import { runGeneration } from './run-generation';
 import { DEFAULT_MAX_TOKENS, type SendMessageInput } from './send-message.types';
 import { foldIntoSummary } from './summarize';
-import { failTurn, refuseForBudget, replayStart, replyClientId, storeRefusal } from './turn-messages';
-import { newId, openReply, openSend, openTurn, type HistoryRow, type PendingSend } from './turn-statements';
+import { failTurn, refuseForBudget, refuseForSpend, replayStart, replyClientId, storeRefusal } from './turn-messages';
+import {
+  newId,
+  openReply,
+  openSend,
+  openTurn,
+  type HistoryRow,
+  type PendingSend,
+  type ReplyOpening,
+} from './turn-statements';
+import { releaseInstallation, settleSpend, spendKey } from './spend-caps';
 import { storeUserMessage, titleFrom } from './user-message';
 
 export interface TurnStart {
@@ -204,8 +214,14 @@ export async function startTurn(
         };
   // The reply's cap shrinks to what is left of today's budget, down to MIN_REPLY_TOKENS; the reservation itself
   // stays one atomic statement, retried with the smaller cap when another turn took tokens in between.
+  // The money is reserved at the model's prices for the whole prompt (uncached) and the reply's cap, against the
+  // installation's spend caps and those of the class's teacher.
+  const spend = spendKey(klass?.teacherId ?? null, services.now());
+  const entry = services.catalog.require(model);
+  const microsFor = (cap: number) =>
+    costMicros({ promptTokens: built.promptTokens, completionTokens: cap, cachedTokens: 0 }, entry);
   let replyCap = maxTokens;
-  let reply: Awaited<ReturnType<typeof openReply>>;
+  let reply: ReplyOpening;
   for (let attempt = 1; ; attempt++) {
     reply = await openReply(db, {
       conversationId: conversation.id,
@@ -216,8 +232,22 @@ export async function startTurn(
       key: budgetKey,
       send: pending,
       recount,
+      spend: { key: spend, micros: microsFor(replyCap), defaults: services.spendCapDefaults },
     });
     if (reply.granted) break;
+    if (reply.budgetGranted) {
+      // A spend cap refused after the budget (and maybe another cap) held: give those back, then refuse.
+      await settleTokens(db, budgetKey, built.promptTokens + replyCap, 0);
+      if (reply.installationReserved) await releaseInstallation(db, spend, microsFor(replyCap));
+      return refuseForSpend(services, {
+        conversation,
+        clientId: input.clientId,
+        model,
+        pending,
+        month: reply.refusedMonth,
+        teacher: reply.installationReserved,
+      });
+    }
     const fitted = Math.min(maxTokens, reply.left - built.promptTokens);
     if (fitted < MIN_REPLY_TOKENS || fitted >= replyCap || attempt >= RESERVE_ATTEMPTS) {
       return refuseForBudget(services, { conversation, clientId: input.clientId, model, left: reply.left, pending });
@@ -228,6 +258,7 @@ export async function startTurn(
   if (!reply.message) {
     // A concurrent duplicate of this send got there first: give back what this one reserved.
     await settleTokens(db, budgetKey, reserved, 0);
+    await settleSpend(db, spend, microsFor(replyCap), 0);
     const first = await db.message.findUniqueOrThrow({
       where: { conversationId_clientId: { conversationId: conversation.id, clientId: replyClientId(input.clientId) } },
     });
@@ -249,6 +280,7 @@ export async function startTurn(
     maxTokens: replyCap,
     reserved,
     budgetKey,
+    spend: { key: spend, reserved: microsFor(replyCap) },
     startedAt: performance.now(),
   }).catch((error: unknown) => console.error('lumi: a reply could not be saved', error));
   return {

@@ -3,6 +3,7 @@ import type { Class, Conversation } from '@lumi/db';
 import type { LumiServices, SessionUser } from '../context';
 import { chargeTokens, utcDay } from './budget';
 import { budgetScope } from './class-policy';
+import { chargeSpend, spendKey } from './spend-caps';
 
 interface FoldInput {
   conversation: Conversation;
@@ -40,6 +41,7 @@ export async function foldIntoSummary(services: LumiServices, input: FoldInput) 
     where: { id: result.throughId },
     select: { seq: true },
   });
+  const cost = costMicros(result.usage, entry);
   await services.db.$transaction(async (tx) => {
     await tx.conversation.update({
       where: { id: conversation.id },
@@ -55,11 +57,12 @@ export async function foldIntoSummary(services: LumiServices, input: FoldInput) 
         promptTokens: result.usage.promptTokens,
         completionTokens: result.usage.completionTokens,
         cachedTokens: result.usage.cachedTokens,
-        costMicros: costMicros(result.usage, entry),
+        costMicros: cost,
       },
     });
     const key = { userId: input.user.id, scope: budgetScope(input.klass), day: utcDay(services.now()) };
     await chargeTokens(tx, key, result.usage.promptTokens + result.usage.completionTokens);
+    await chargeSpend(tx, spendKey(input.klass?.teacherId ?? null, services.now()), cost);
   });
   return {
     summary: { text: result.summary },

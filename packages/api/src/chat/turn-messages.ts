@@ -4,6 +4,7 @@ import type { LumiServices } from '../context';
 import { AppError } from '../errors/app-error';
 import type { RequestErrorCode } from '../errors/codes';
 import { nextUtcMidnight } from './budget';
+import { nextUtcMonth } from './spend-caps';
 import { refusalText } from './refusal';
 import type { TurnStart } from './start-turn';
 import type { PendingSend } from './turn-statements';
@@ -22,6 +23,9 @@ export async function replayStart(
       "Today's tutoring budget cannot hold a reply. It resets at midnight UTC.",
       nextUtcMidnight(services.now()),
     );
+  }
+  if (assistant.status === 'ERROR' && assistant.errorCode === 'SPEND_CAP_REACHED') {
+    throw new AppError('SPEND_CAP_REACHED', 'The money set aside for the tutor is used up for now.');
   }
   const userMessage = await services.db.message.findFirst({
     where: { conversationId: conversation.id, role: 'USER', seq: { lt: assistant.seq } },
@@ -110,6 +114,36 @@ export async function refuseForBudget(
       : "You've used today's tutoring budget. It resets at midnight UTC.";
   if (!turn.pending) await storeFailedReply(services, turn.conversation, turn.clientId, turn.model, code);
   throw new AppError(code, message, nextUtcMidnight(services.now()), left);
+}
+
+/**
+ * Refuses a turn a spend cap cannot hold (the installation's, or the teacher's of the class), saying until when.
+ * Like refuseForBudget, a plain send stores nothing.
+ */
+export async function refuseForSpend(
+  services: LumiServices,
+  turn: {
+    conversation: Conversation;
+    clientId: string;
+    model: string;
+    pending: PendingSend | null;
+    /** The month's cap refused (else the day's). */
+    month: boolean;
+    /** Only the teacher's cap refused. */
+    teacher: boolean;
+  },
+): Promise<never> {
+  const whose = turn.teacher ? "this class's teacher" : 'this school';
+  const period = turn.month ? 'this month' : 'today';
+  const resetAt = turn.month ? nextUtcMonth(services.now()) : nextUtcMidnight(services.now());
+  if (!turn.pending) {
+    await storeFailedReply(services, turn.conversation, turn.clientId, turn.model, 'SPEND_CAP_REACHED');
+  }
+  throw new AppError(
+    'SPEND_CAP_REACHED',
+    `The tutor has used all the money set aside for ${whose} ${period}. It starts again at ${resetAt.toISOString()}.`,
+    resetAt,
+  );
 }
 
 async function storeFailedReply(

@@ -3,6 +3,7 @@ import { Prisma, preparedQuery, type Class, type Conversation, type Message } fr
 import type { LumiServices } from '../context';
 import { countHit, rateLimitWindow, type RateLimitRule } from '../shared/rate-limit';
 import type { BudgetKey } from './budget';
+import { reserveSpendCtes, scopeCount, settleSpendCtes, type SpendCapDefaults, type SpendKey } from './spend-caps';
 import { replyClientId } from './turn-messages';
 
 /**
@@ -70,6 +71,7 @@ const MESSAGE = exhaustive<Message>()([
   'ttftMs',
   'latencyMs',
   'reservedTokens',
+  'reservedMicros',
   'supersededAt',
   'createdAt',
   'updatedAt',
@@ -191,7 +193,7 @@ export async function openSend(db: Db, args: OpenArgs): Promise<TurnOpening & { 
     ${turnRows(args)}`,
   );
   const row = rows[0]!;
-  const history = (typeof row.history === 'string' ? JSON.parse(row.history) : (row.history ?? [])) as HistoryRow[];
+  const history = jsonColumn<HistoryRow[] | null>(row.history) ?? [];
   return { ...toOpening(row, args.rule, resetAt), history };
 }
 
@@ -208,9 +210,11 @@ export interface PendingSend {
 }
 
 /**
- * The budget reservation, the streaming reply row and (for a plain send) the student's message, in one statement.
- * The reservation is a single ON CONFLICT DO UPDATE whose WHERE is evaluated on the locked row, so concurrent turns
- * on any node can never overspend; a refused reservation stores nothing and reports the tokens left.
+ * The budget reservation, the spend-cap reservations, the streaming reply row and (for a plain send) the student's
+ * message, in one statement. Each reservation is a single ON CONFLICT DO UPDATE whose WHERE is evaluated on the
+ * locked row, so concurrent turns on any node can never overspend; a refused reservation stores nothing and reports
+ * the tokens left, or which spend cap refused. The caps are tried only once the budget held; when one cap refuses
+ * after another reserved, the caller gives back what was reserved (`budgetGranted`, `spendReserved`).
  */
 export async function openReply(
   db: Db,
@@ -225,9 +229,11 @@ export async function openReply(
     send: PendingSend | null;
     /** The student's message counted again for the model the turn uses, when it was counted for another format. */
     recount: { messageId: string; tokenCount: number; model: string } | null;
+    /** Money the turn reserves against the spend caps (its prompt and reply cap at the model's prices). */
+    spend: { key: SpendKey; micros: number; defaults: SpendCapDefaults };
   },
-): Promise<{ granted: boolean; message: Message | null; left: number }> {
-  const { key, reserved, budget, recount, send } = args;
+): Promise<ReplyOpening> {
+  const { key, reserved, budget, recount, send, spend } = args;
   const updatedAt = new Date();
   const rows = await preparedQuery<Row>(
     db,
@@ -243,7 +249,9 @@ export async function openReply(
       SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${reserved}::int, "updatedAt" = now()
       WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${reserved}::int <= ${budget}::int
       RETURNING 1
-    ), granted AS (SELECT EXISTS (SELECT 1 FROM reserve) AS ok),
+    ), held AS (SELECT EXISTS (SELECT 1 FROM reserve) AS ok),
+    ${reserveSpendCtes(spend.defaults, spend.key, spend.micros, Prisma.sql`(SELECT ok FROM held)`)},
+    granted AS (SELECT (SELECT ok FROM held) AND (SELECT count(*) FROM spend) = ${scopeCount(spend.key)} AS ok),
     sent AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
       SELECT ${send?.id ?? null}::text, ${args.conversationId}, 'USER', ${send?.content ?? null}::text,
@@ -261,14 +269,16 @@ export async function openReply(
     -- After the message (it reads "sent"), so the reply's seq follows it; a duplicate send stored first wins.
     ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "status",
-        "clientId", "reservedTokens", "updatedAt")
+        "clientId", "reservedTokens", "reservedMicros", "updatedAt")
       SELECT ${newId()}, ${args.conversationId}, 'ASSISTANT', '', 0, ${args.model}, 'STREAMING',
-        ${replyClientId(args.clientId)}, ${reserved}::int, ${updatedAt}
+        ${replyClientId(args.clientId)}, ${reserved}::int, ${spend.micros}::int, ${updatedAt}
       FROM granted g WHERE g.ok AND (NOT ${send !== null}::boolean OR (SELECT count(*) FROM sent) > 0)
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
     )
-    SELECT (SELECT ok FROM granted) AS "granted", ${INSERTED_COLUMNS},
+    SELECT (SELECT ok FROM granted) AS "granted", (SELECT ok FROM held) AS "budgetGranted",
+      EXISTS (SELECT 1 FROM spend_installation) AS "installationReserved",
+      (SELECT "month" FROM spend_refused) AS "refusedMonth", ${INSERTED_COLUMNS},
       ${budget}::int - coalesce((SELECT b."usedTokens" + b."reservedTokens" FROM "BudgetDay" b
         WHERE b."userId" = ${key.userId} AND b."scope" = ${key.scope} AND b."day" = ${key.day}::date), 0) AS "left"
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
@@ -276,9 +286,30 @@ export async function openReply(
   const row = rows[0]!;
   return {
     granted: row.granted === true,
+    budgetGranted: row.budgetGranted === true,
+    installationReserved: row.installationReserved === true,
+    refusedMonth: row.refusedMonth === true,
     message: unprefix<Message>(row, 'm_', MESSAGE),
     left: Math.max(0, Number(row.left)),
   };
+}
+
+export interface ReplyOpening {
+  /** Everything held: the reply row was stored (unless a duplicate send got there first). */
+  granted: boolean;
+  /** The token budget held; false with `left` tokens left. */
+  budgetGranted: boolean;
+  /** The installation's cap reserved the turn's money (so, when not granted, the teacher's cap refused it). */
+  installationReserved: boolean;
+  /** The cap that refused was a month's (else a day's). */
+  refusedMonth: boolean;
+  message: Message | null;
+  left: number;
+}
+
+/** A json column as the driver returns it: parsed already, or as text through some poolers. */
+function jsonColumn<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 export interface ReplySettlement {
@@ -301,6 +332,8 @@ export interface ReplySettlement {
   key: BudgetKey;
   reserved: number;
   used: number;
+  /** The money reserved against the spend caps, and what the reply cost (never more). */
+  spend: { key: SpendKey; reserved: number; spent: number };
   now: Date;
 }
 
@@ -323,7 +356,7 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
       SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
           "latencyMs" = ${result.latencyMs}, "status" = ${outcome.status}::"MessageStatus",
           "finishReason" = ${outcome.finishReason}, "errorCode" = ${outcome.errorCode}::text, "reservedTokens" = 0,
-          "updatedAt" = ${updatedAt}
+          "reservedMicros" = 0, "updatedAt" = ${updatedAt}
       WHERE "id" = ${s.assistantMessageId} AND "status" = 'STREAMING'
       RETURNING "id"
     ), kept AS (
@@ -346,8 +379,17 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
       SET "reservedTokens" = GREATEST("reservedTokens" - CASE WHEN EXISTS (SELECT 1 FROM closed) THEN ${s.reserved}::int ELSE 0 END, 0),
           "usedTokens" = "usedTokens" + ${s.used}::int, "updatedAt" = now()
       WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
-    )
-    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt} WHERE "id" = ${s.conversationId}`,
+      RETURNING 1
+    ), ${settleSpendCtes(
+      s.spend.key,
+      Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM closed) THEN ${s.spend.reserved}::bigint ELSE 0 END`,
+      s.spend.spent,
+      Prisma.sql`(SELECT count(*) FROM settled) >= 0`,
+    )}
+    -- Rows are locked in the order openReply locks them (budget, installation, teacher, conversation), so a settle
+    -- and a reservation never deadlock: each CTE reads the one before it, which makes PostgreSQL run it first.
+    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt}
+    WHERE "id" = ${s.conversationId} AND (SELECT count(*) FROM ledger_teacher) >= 0`,
   );
 }
 

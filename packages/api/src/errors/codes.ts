@@ -34,6 +34,8 @@ export const REQUEST_ERROR_STATUS = {
   BUDGET_EXHAUSTED: 429,
   /** Some of today's tokens are left (`tokensLeft`), too few for a reply to this message; `resetAt` as above. */
   BUDGET_TOO_SMALL: 429,
+  /** The installation's or the class's teacher's money cap for the day or month is reached; `resetAt` says when. */
+  SPEND_CAP_REACHED: 429,
   INTERNAL: 500,
   /** This node is shutting down and takes no new chat turns; the same send reaches another node. */
   DRAINING: 503,
