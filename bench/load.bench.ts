@@ -6,13 +6,15 @@
 //   balanced  two nodes behind nginx (round robin), their queries through PgBouncer 1.18 in transaction mode
 // It counts what must be zero (lost messages, replies left streaming, budget overspend, usage rows that differ from
 // the upstream's counts, 5xx) and reports time to first token, completed turns per second and CPU per turn.
-// Run: npx tsx bench/load.bench.ts   (needs a built web app, and Debian's pgbouncer and nginx; DATABASE_URL's server,
-//   default the local PostgreSQL). BENCH_TOPOLOGIES=single,balanced picks the topologies.
+// Run: npm run load -w @lumi/bench [-- --students 100 --seconds 60 --topologies single,balanced]
+//   (needs a built web app, and Debian's pgbouncer and nginx; DATABASE_URL's server, default the local PostgreSQL).
+//   The BENCH_STUDENTS, BENCH_SECONDS and BENCH_TOPOLOGIES variables set the same.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '@lumi/db';
@@ -21,9 +23,14 @@ import { freePort, stopChild, waitForPort } from '@lumi/db/harness/process';
 import { createTestDatabase } from '@lumi/db/testing';
 import { startNginx, type RunningNginx } from '../scripts/lib/topology/nginx';
 
-const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 400);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 120);
-const TOPOLOGIES = (process.env.BENCH_TOPOLOGIES ?? 'single,balanced').split(',');
+const { values: flags } = parseArgs({
+  options: { students: { type: 'string' }, seconds: { type: 'string' }, topologies: { type: 'string' } },
+});
+const STUDENTS = Number(flags.students ?? process.env.BENCH_STUDENTS ?? 400);
+const SECONDS = Number(flags.seconds ?? process.env.BENCH_SECONDS ?? 120);
+const TOPOLOGIES = (flags.topologies ?? process.env.BENCH_TOPOLOGIES ?? 'single,balanced').split(',');
+/** Students arrive over the first 10 s (a quarter of a shorter run) rather than in one instant. */
+const ARRIVAL_MS = Math.min(10_000, (SECONDS * 1000) / 4);
 const AUTH_SECRET = 'bench-secret-not-for-production-0123456789';
 const PASSWORD = 'load-test-password-1';
 /** A class budget a busy student reaches within the run, so refusals and overspend are exercised too. */
@@ -75,7 +82,22 @@ async function main() {
     await stopChild(fake.child);
   }
   printTable(results);
+  const broken = Object.entries(results).flatMap(([name, row]) =>
+    MUST_BE_ZERO.filter((key) => row[key] !== 0).map((key) => `${name}: ${key} = ${row[key]}`),
+  );
+  console.log(broken.length === 0 ? '\nEvery count that must be zero is zero.' : `\nNOT ZERO: ${broken.join('; ')}`);
+  if (broken.length > 0) process.exitCode = 1;
 }
+
+const MUST_BE_ZERO = [
+  'lost messages',
+  'replies left streaming',
+  'students over budget',
+  'reservations left',
+  'usage rows - upstream replies',
+  'usage tokens - upstream tokens',
+  '5xx',
+];
 
 async function measure(name: string, fake: { url: string; control: string }) {
   // A fresh database on DATABASE_URL's server (default the local PostgreSQL), made and migrated directly.
@@ -87,15 +109,24 @@ async function measure(name: string, fake: { url: string; control: string }) {
     const seeded = await seed(db);
     await fetch(`${fake.control}/__control/reset`, { method: 'POST' });
     await fetch(`${fake.control}/__control/default`, { method: 'POST', body: JSON.stringify(PACING) });
+    // Connections opened from here on are the topology's (the bench's own pool opened while seeding).
+    const since = new Date();
     topology = name === 'single' ? await single(directUrl, fake.url) : await balanced(directUrl, fake.url);
     const students = await signIn(topology.url, seeded);
     const cpuBefore = topology.nodes.map((node) => cpuMs(node.pid!));
+    const machineBefore = machineCpu();
+    const postgresBefore = await backendCpu(db, database);
     const commitsBefore = await commits(db, database);
-    const connections = sampleConnections(db, database);
+    const connections = sampleConnections(db, database, since);
     const started = performance.now();
     const turns = (await Promise.all(students.map((student) => studentLoop(topology!.url, student)))).flat();
     const elapsed = (performance.now() - started) / 1000;
     const cpu = topology.nodes.reduce((sum, node, i) => sum + cpuMs(node.pid!) - cpuBefore[i]!, 0);
+    const postgresAfter = await backendCpu(db, database);
+    const postgres = [...postgresAfter].reduce((sum, [pid, ms]) => sum + ms - (postgresBefore.get(pid) ?? 0), 0);
+    const machine = machineCpu();
+    const machineBusy = (machine.busy - machineBefore.busy) / Math.max(machine.total - machineBefore.total, 1);
+    if (turns.length === 0) throw new Error(`${name}: no student sent anything; is the run long enough?`);
     const peakConnections = await connections.stop();
     const transactions = (await commits(db, database)) - commitsBefore;
     const checks = await check(db, fake.control, turns);
@@ -109,6 +140,9 @@ async function measure(name: string, fake: { url: string; control: string }) {
       'first token p50 (ms)': Math.round(percentile(ttft, 50)),
       'first token p99 (ms)': Math.round(percentile(ttft, 99)),
       'node CPU per turn (ms)': (cpu / Math.max(completed, 1)).toFixed(1),
+      'node CPU (cores busy)': (cpu / 1000 / elapsed).toFixed(2),
+      'machine CPU busy (%)': Math.round(machineBusy * 100),
+      'PostgreSQL CPU per turn (ms)': (postgres / Math.max(completed, 1)).toFixed(1),
       'database connections (peak)': peakConnections,
       'db transactions per turn': (transactions / Math.max(turns.length, 1)).toFixed(1),
       ...checks,
@@ -173,14 +207,16 @@ async function signIn(base: string, students: { email: string; conversationId: s
   return signed;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+// Idle connections close before the server's keep-alive timeout (Node's 5 s): a student thinking up to 8 s must not
+// send on a connection the server is closing (a broken send that no browser would count against the server).
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 4_000 });
 
 /** A student: send, read the reply to its end, think 2-8 s, send again, until the time is up. */
 async function studentLoop(base: string, student: { cookie: string; conversationId: string }): Promise<Turn[]> {
   const turns: Turn[] = [];
   const deadline = performance.now() + SECONDS * 1000;
-  // Students arrive over the first 10 s rather than in one instant.
-  await sleep(Math.random() * 10_000);
+  // Within the run, whatever its length: a smoke run shorter than the arrival time once sent nothing at all.
+  await sleep(Math.random() * ARRIVAL_MS);
   for (let i = 0; performance.now() < deadline; i++) {
     const turn = await sendTurn(base, student, `Question ${i}: how does step ${i} follow?`);
     turns.push(turn);
@@ -277,15 +313,33 @@ async function commits(db: PrismaClient, database: string): Promise<number> {
   return Number(row.n);
 }
 
-/** Backends connected to the database, sampled every 500 ms; `stop` gives the peak. */
-function sampleConnections(db: PrismaClient, database: string) {
+/**
+ * CPU used so far by each PostgreSQL backend serving the database, by pid. Pools keep their backends for the run, so
+ * the difference of two readings is the database's work in between (a backend that ended in between is missed).
+ */
+async function backendCpu(db: PrismaClient, database: string): Promise<Map<number, number>> {
+  const rows = await db.$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE datname = ${database} AND pid <> pg_backend_pid()`;
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      cpu.set(pid, cpuMs(pid));
+    } catch {
+      // Ended between the query and the read.
+    }
+  }
+  return cpu;
+}
+
+/** Backends the topology opened to the database (nodes, PgBouncer), sampled every 500 ms; `stop` gives the peak. */
+function sampleConnections(db: PrismaClient, database: string, since: Date) {
   let peak = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
       const [row] = await db.$queryRaw<[{ n: number }]>`
-        SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ${database}`;
-      peak = Math.max(peak, row.n - 1);
+        SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = ${database} AND backend_start >= ${since}`;
+      peak = Math.max(peak, row.n);
       await sleep(500);
     }
   })();
@@ -364,6 +418,14 @@ async function startFake() {
   children.add(child);
   await waitForPort(port, child);
   return { child, url: `http://127.0.0.1:${port}/v1`, control: `http://127.0.0.1:${port}` };
+}
+
+/** The whole machine's CPU time, busy and in all, in clock ticks (everything else here shares it). */
+function machineCpu(): { busy: number; total: number } {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((sum, n) => sum + n, 0);
+  // idle and iowait
+  return { busy: total - ticks[3]! - ticks[4]!, total };
 }
 
 /** CPU time (user + system) a process has used, from /proc. */

@@ -56,6 +56,8 @@ export function nginxConfig(dir: string, port: number, nodes: number[]): string 
   const pins = nodes.map((node) => `    "${node}" 127.0.0.1:${node};`).join('\n');
   return `daemon off;
 worker_processes 1;
+# A client's request and its node's connection are a descriptor each; the default 1024 runs out near 400 students.
+worker_rlimit_nofile 16384;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 4096; }
@@ -69,6 +71,9 @@ http {
   upstream lumi {
 ${servers}
     keepalive 32;
+    # Below Node's keep-alive timeout (5 s): nginx must never send a request down a connection the node is closing
+    # (a POST there is answered 502 and not retried), which nginx's default of 60 s allows.
+    keepalive_timeout 4s;
   }
   map $cookie_${PIN_COOKIE} $lumi_backend {
     default lumi;
