@@ -40,6 +40,25 @@ if (command === 'create') {
   });
   // The demo school, as `npm start` seeds it: the teacher's dashboard specs read its usage, sessions and flags.
   await seedDemoSchool(db);
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { email: SEED.demoTeacherEmail } });
+  await db.user.create({ data: { email: SEED.adminEmail, name: 'Ada Admin', role: 'ADMIN', passwordHash } });
+  const oldClass = await db.class.create({
+    data: { name: SEED.oldClassName, teacherId: teacher.id, joinCode: 'E2EOLD15' },
+  });
+  const old = await db.user.create({ data: { email: 'old.student@e2e.lumi.test', name: SEED.oldStudentName } });
+  await db.enrollment.create({ data: { classId: oldClass.id, studentId: old.id } });
+  const elevenYearsAgo = new Date(Date.now() - 4000 * 86_400_000);
+  await db.conversation.create({
+    data: {
+      studentId: old.id,
+      classId: oldClass.id,
+      model: 'gpt-4o-mini',
+      title: SEED.oldMessage,
+      lastMessageAt: elevenYearsAgo,
+      createdAt: elevenYearsAgo,
+      messages: { create: { role: 'USER', content: SEED.oldMessage, tokenCount: 8, createdAt: elevenYearsAgo } },
+    },
+  });
   await db.$disconnect();
 } else if (command === 'sessions') {
   const [email, count] = [args[0]!, Number(args[1])];

@@ -14,6 +14,12 @@ export const SEED = {
   demoTeacherEmail: 'teacher@greenfield.example',
   demoPassword: 'lumi-demo-pass',
   demoClassName: 'Year 10 Tutor Group B',
+  /** The school's admin, with the demo password (admin.spec.ts). */
+  adminEmail: 'admin@e2e.lumi.test',
+  /** A class with one session written eleven years ago, for the retention job to empty. */
+  oldClassName: 'Class of 2015',
+  oldStudentName: 'Old Student',
+  oldMessage: 'What is the Moon made of?',
 } as const;
 
 /** The scraper's bearer token the browser tests' server is started with. */

@@ -6,6 +6,7 @@ export { createContext, type Context, type LumiServices, type SessionUser } from
 export { configureFromEnv, createServices } from './services';
 export { listenForStops } from './chat/stop-signal';
 export { sweepOrphanedReplies, sweepOrphansEvery } from './chat/orphaned-reply';
+export { scheduleRetention } from './admin/retention';
 export { verifyCredentials, type CredentialsResult } from './account/credentials';
 export { currentSessionUser, endSessions, type SessionClaims } from './account/session';
 export { handleSendMessage, handleFollowReply } from './http/chat-handler';

@@ -1,4 +1,5 @@
 import { accountRouter } from './account/router';
+import { adminRouter } from './admin/router';
 import { chatRouter } from './chat/router';
 import { classesRouter } from './classes/router';
 import { conversationsRouter } from './conversations/router';
@@ -17,6 +18,7 @@ export const appRouter = router({
   teacher: teacherRouter,
   practice: practiceRouter,
   privacy: privacyRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

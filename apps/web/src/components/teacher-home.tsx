@@ -2,6 +2,7 @@
 
 import { createClassInput } from '@lumi/api/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../i18n/client';
@@ -11,8 +12,8 @@ import { ErrorNotice } from './error-notice';
 import { formText } from '../lib/form-text';
 import { ClassOverview } from './teacher/class-overview';
 
-/** The teacher's start page: every class at a glance, and a new class. */
-export function TeacherHome() {
+/** The teacher's start page: every class at a glance, and a new class; for an admin, the way to the school's settings. */
+export function TeacherHome({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -43,6 +44,13 @@ export function TeacherHome() {
 
   return (
     <main className="mx-auto w-full max-w-5xl space-y-6 px-4 py-6">
+      {isAdmin && (
+        <p className="text-sm">
+          <Link href="/admin" className="text-indigo-700 underline">
+            {t('admin.link')}
+          </Link>
+        </p>
+      )}
       <ClassOverview />
       <section className="card">
         <form onSubmit={submit} className="space-y-3" noValidate>

@@ -4,6 +4,7 @@ import {
   isDraining,
   listenForStops,
   readinessCheck,
+  scheduleRetention,
   sweepOrphansEvery,
   type LumiServices,
   type Readiness,
@@ -22,6 +23,8 @@ export function getServices(): LumiServices {
     listenForStops(services);
     // A reply whose node died is closed by a live node even if its student never comes back to it.
     sweepOrphansEvery(services);
+    // The daily removal of old message text, when an admin has set a retention period.
+    scheduleRetention(services);
     holder.lumiServices = services;
   }
   return holder.lumiServices;

@@ -73,6 +73,7 @@ const MESSAGE = exhaustive<Message>()([
   'reservedTokens',
   'reservedMicros',
   'supersededAt',
+  'redactedAt',
   'createdAt',
   'updatedAt',
 ]);

@@ -24,6 +24,7 @@ export async function classTranscript(ctx: Pick<Context, 'db'>, user: SessionUse
         model: true,
         finishReason: true,
         errorCode: true,
+        redactedAt: true,
         supersededAt: true,
         createdAt: true,
       },

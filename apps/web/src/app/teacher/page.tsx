@@ -2,6 +2,6 @@ import { TeacherHome } from '../../components/teacher-home';
 import { requireRole } from '../../server/require-role';
 
 export default async function TeacherPage() {
-  await requireRole('TEACHER', 'ADMIN');
-  return <TeacherHome />;
+  const user = await requireRole('TEACHER', 'ADMIN');
+  return <TeacherHome isAdmin={user.role === 'ADMIN'} />;
 }

@@ -122,7 +122,7 @@ export function TranscriptView({
                       <Markdown text={m.content} />
                     )
                   ) : (
-                    <p className="text-sm text-slate-500">{t('dash.noText')}</p>
+                    <p className="text-sm text-slate-500">{t(m.redactedAt ? 'dash.redacted' : 'dash.noText')}</p>
                   )}
                   <p className="mt-1 text-xs text-slate-500 tabular-nums">
                     {m.model ? `${m.model} · ` : ''}

@@ -1,0 +1,92 @@
+import { Prisma } from '@lumi/db';
+import type { LumiServices } from '../context';
+import { utcDay } from '../chat/budget';
+
+const DAY_MS = 86_400_000;
+/** Held for the job's transaction, so two nodes (or the timer and an admin's "run now") never run it at once. */
+export const RETENTION_LOCK = 7_463_201;
+/** How often each node looks whether today's run is still to do. */
+export const RETENTION_CHECK_MS = 3_600_000;
+
+export type RetentionRun =
+  | { status: 'off' }
+  | { status: 'not-due'; lastRunAt: Date }
+  | { status: 'busy' }
+  | { status: 'done'; removed: number; cutoff: Date; ranAt: Date };
+
+/**
+ * Removes the text of every message older than the school's retention period: the content is emptied (the
+ * search vector, computed from it, empties with it) and `redactedAt` set, while token counts, usage and cost rows,
+ * flags and statuses stay. What was built from that text goes too: the rolling summary and the title (taken from
+ * the first message) of each conversation it touched, the practice correction cards of those messages and drill
+ * answers older than the cutoff. Runs once per UTC day unless `force`d; one
+ * transaction under an advisory lock, so a second node (or a second click) finds it busy instead of running twice.
+ */
+export async function runRetention(
+  services: Pick<LumiServices, 'db' | 'now'>,
+  options: { force?: boolean } = {},
+): Promise<RetentionRun> {
+  return services.db.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<
+        [{ locked: boolean }]
+      >`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS "locked"`;
+      if (!lock.locked) return { status: 'busy' };
+      const settings = await tx.schoolSettings.findUnique({ where: { id: 1 } });
+      const days = settings?.messageRetentionDays ?? null;
+      if (days === null) return { status: 'off' };
+      const now = services.now();
+      const last = settings?.retentionLastRunAt ?? null;
+      if (!options.force && last && utcDay(last).getTime() >= utcDay(now).getTime()) {
+        return { status: 'not-due', lastRunAt: last };
+      }
+      const cutoff = new Date(now.getTime() - days * DAY_MS);
+      const [{ removed }] = await tx.$queryRaw<[{ removed: number }]>(Prisma.sql`
+        WITH redacted AS (
+          UPDATE "Message" SET "content" = '', "redactedAt" = ${now}, "updatedAt" = ${now}
+          WHERE "createdAt" < ${cutoff} AND "redactedAt" IS NULL AND "status" <> 'STREAMING'
+          RETURNING "id", "conversationId"
+        ), conversations AS (
+          -- The first message is the oldest, so it is among the removed (now or before): the title taken from it
+          -- and the summary (which always covers the oldest turns) go.
+          UPDATE "Conversation" SET "title" = 'New session', "summary" = NULL, "summaryTokens" = 0, "updatedAt" = ${now}
+          WHERE "id" IN (SELECT "conversationId" FROM redacted)
+        ), cards AS (
+          UPDATE "TurnFeedback" SET "corrections" = '[]', "corrected" = NULL, "updatedAt" = ${now}
+          WHERE "messageId" IN (SELECT "id" FROM redacted)
+        ), answers AS (
+          UPDATE "DrillAnswer"
+          SET "answer" = '', "corrections" = '[]', "better" = NULL, "alternatives" = '{}', "comment" = NULL,
+              "updatedAt" = ${now}
+          WHERE "createdAt" < ${cutoff} AND "answer" <> ''
+        )
+        -- PostgreSQL runs every data-modifying WITH to completion, read or not.
+        SELECT count(*)::int AS "removed" FROM redacted`);
+      await tx.schoolSettings.update({
+        where: { id: 1 },
+        data: { retentionLastRunAt: now, retentionLastRemoved: removed },
+      });
+      return { status: 'done', removed, cutoff, ranAt: now };
+    },
+    // The first run on a school's years of messages rewrites many rows; later runs only a day's worth.
+    { maxWait: 10_000, timeout: 600_000 },
+  );
+}
+
+/**
+ * Each node looks once as it starts and then every hour; the lock and the day of the last run make the work
+ * happen once a day across all of them. Returns the stop function.
+ */
+export function scheduleRetention(services: Pick<LumiServices, 'db' | 'now' | 'log'>, everyMs = RETENTION_CHECK_MS) {
+  const tick = () => {
+    runRetention(services)
+      .then((run) => {
+        if (run.status === 'done') services.log.info({ removed: run.removed, cutoff: run.cutoff }, 'retention ran');
+      })
+      .catch((error: unknown) => services.log.error({ err: error }, 'retention failed'));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
