@@ -2,6 +2,7 @@ import { signedInProcedure } from '../trpc';
 import { loadConversation } from './conversation-access';
 import { exportConversationInput } from './conversation.types';
 import { EXPORT_TEXT, MODE_NAMES } from './export-text';
+import { literalLine, literalText, tutorMarkdown } from './markdown-escape';
 
 export const exportConversationRoute = signedInProcedure
   .input(exportConversationInput)
@@ -26,11 +27,17 @@ export const exportConversationRoute = signedInProcedure
     }
     const text = EXPORT_TEXT[input.locale];
     const mode = MODE_NAMES[input.locale][conversation.mode];
-    const lines = [`# ${conversation.title}`, '', `${text.mode}: ${mode} · ${text.model}: ${conversation.model}`, ''];
+    const lines = [
+      `# ${literalLine(conversation.title)}`,
+      '',
+      `${text.mode}: ${mode} · ${text.model}: ${conversation.model}`,
+      '',
+    ];
     for (const m of messages) {
       const who = m.role === 'USER' ? text.you : text.tutor;
       const note = m.status === 'STOPPED' ? ` (${text.stopped})` : m.status === 'ERROR' ? ` (${text.incomplete})` : '';
-      lines.push(`## ${who}${note}`, '', m.content, '');
+      const body = m.role === 'USER' ? literalText(m.content) : tutorMarkdown(m.content);
+      lines.push(`## ${who}${note}`, '', body, '');
     }
     return { filename: `${slug}.md`, mimeType: 'text/markdown', content: lines.join('\n') };
   });

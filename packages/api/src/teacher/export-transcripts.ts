@@ -5,6 +5,7 @@ import { recordAccess } from './access-log';
 import { slug } from './csv';
 import { dayString, rangeBounds } from './day-range';
 import { exportTranscriptsInput } from './export-class.types';
+import { literalLine, literalText, tutorMarkdown } from '../conversations/markdown-escape';
 
 /** Most sessions one archive holds; a larger class is exported a date range at a time. */
 const MAX_SESSIONS = 2_000;
@@ -49,9 +50,9 @@ export const exportTranscriptsRoute = teacherProcedure.input(exportTranscriptsIn
   for (const c of conversations) {
     const base = `${slug(c.student.name)}/${dayString(c.createdAt)}-${slug(c.title).slice(0, 60)}-${c.id}`;
     const lines = [
-      `# ${c.title}`,
+      `# ${literalLine(c.title)}`,
       '',
-      `Student: ${c.student.name} <${c.student.email}> · Mode: ${c.mode} · Model: ${c.model}`,
+      `Student: ${literalLine(c.student.name)} <${c.student.email}> · Mode: ${c.mode} · Model: ${c.model}`,
       `Started: ${c.createdAt.toISOString()} · Last message: ${c.lastMessageAt.toISOString()}`,
       '',
     ];
@@ -60,11 +61,11 @@ export const exportTranscriptsRoute = teacherProcedure.input(exportTranscriptsIn
         m.supersededAt ? 'replaced by an edit' : null,
         m.status === 'STOPPED' ? 'stopped' : m.status === 'ERROR' ? 'incomplete' : null,
       ].filter(Boolean);
-      const who = m.role === 'USER' ? c.student.name : 'Tutor';
+      const who = m.role === 'USER' ? literalLine(c.student.name) : 'Tutor';
       lines.push(
         `## ${who} · ${m.createdAt.toISOString()}${notes.length ? ` (${notes.join(', ')})` : ''}`,
         '',
-        m.content,
+        m.role === 'USER' ? literalText(m.content) : tutorMarkdown(m.content),
         '',
       );
     }
