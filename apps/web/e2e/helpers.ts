@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { SEED } from './fixtures';
 
 export const PASSWORD = 'correct horse battery';
 let counter = 0;
@@ -86,4 +87,20 @@ export const tutorReplies = (page: Page) => page.locator('li[data-role="ASSISTAN
 
 export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
+/** Signs the demo teacher in, in English whatever language the account was last left in. */
+export async function signInAsDemoTeacher(page: Page, baseURL: string | undefined) {
+  await page.context().addCookies([{ name: 'lumi-lang', value: 'en', url: baseURL! }]);
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(SEED.demoTeacherEmail);
+  await page.getByLabel('Password').fill(SEED.demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // argon2 on a loaded machine, and a cold server on the first sign-in of a run.
+  await expect(page).toHaveURL(/\/teacher$/, { timeout: 30_000 });
+}
+
+export async function openDemoClass(page: Page) {
+  await page.getByRole('link', { name: SEED.demoClassName, exact: true }).click();
+  await expect(page).toHaveURL(/\/teacher\/classes\/[^/?]+$/);
 }

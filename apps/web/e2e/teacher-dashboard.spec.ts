@@ -1,23 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { SEED } from './fixtures';
-import { snap } from './helpers';
-
-/** Signs the demo teacher in, in English whatever language the account was last left in. */
-async function signInAsDemoTeacher(page: Page, baseURL: string | undefined) {
-  await page.context().addCookies([{ name: 'lumi-lang', value: 'en', url: baseURL! }]);
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(SEED.demoTeacherEmail);
-  await page.getByLabel('Password').fill(SEED.demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  // argon2 on a loaded machine, and a cold server on the first sign-in of a run.
-  await expect(page).toHaveURL(/\/teacher$/, { timeout: 30_000 });
-}
-
-async function openDemoClass(page: Page) {
-  await page.getByRole('link', { name: SEED.demoClassName, exact: true }).click();
-  await expect(page).toHaveURL(/\/teacher\/classes\/[^/?]+$/);
-}
+import { openDemoClass, signInAsDemoTeacher, snap } from './helpers';
 
 test('the teacher reads the roster, a transcript, finds a Chinese word, reviews a flag and sees the charts', async ({
   page,

@@ -3,6 +3,7 @@ import { adminRouter } from './admin/router';
 import { chatRouter } from './chat/router';
 import { classesRouter } from './classes/router';
 import { conversationsRouter } from './conversations/router';
+import { passwordResetRouter } from './password-reset/router';
 import { privacyRouter } from './privacy/router';
 import { teacherRouter } from './teacher/router';
 import { router } from './trpc';
@@ -19,6 +20,7 @@ export const appRouter = router({
   practice: practiceRouter,
   privacy: privacyRouter,
   admin: adminRouter,
+  passwordReset: passwordResetRouter,
 });
 
 export type AppRouter = typeof appRouter;

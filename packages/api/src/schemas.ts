@@ -3,6 +3,7 @@ export * from './account/sign-up.types';
 export * from './classes/class-settings.types';
 export * from './conversations/conversation.types';
 export * from './conversations/export-text';
+export * from './password-reset/password-reset.types';
 export * from './chat/send-message.types';
 export * from './teacher/dashboard.types';
 export * from './teacher/get-usage.types';

@@ -55,6 +55,11 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
   ],
   ['classes.list', (w) => caller(w).classes.list(), ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok']],
   [
+    'passwordReset.issue',
+    (w) => caller(w).passwordReset.issue({ userId: world.users.student.id }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
+  [
     'classes.get',
     (w) => caller(w).classes.get({ classId: world.classId }),
     ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],

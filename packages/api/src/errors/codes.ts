@@ -17,6 +17,8 @@ export const REQUEST_ERROR_STATUS = {
   STILL_STREAMING: 400,
   JOIN_CODE_UNKNOWN: 400,
   EMAIL_TAKEN: 400,
+  /** A password reset code that is wrong, used or expired. */
+  RESET_CODE_INVALID: 400,
   UNKNOWN_MODEL: 400,
   UNKNOWN_RULE: 400,
   /** A teacher's scenario or drill set that cannot run; the message names the field. */

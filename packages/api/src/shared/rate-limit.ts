@@ -60,6 +60,8 @@ export const RATE_LIMITS = {
   joinPerUser: { name: 'join-user', limit: 10, windowMs: 15 * 60_000 },
   /** Wrong join codes from one address, by sign-up or by joining: a whole school's right codes cost nothing. */
   joinPerAddress: { name: 'join-address', limit: 30, windowMs: 15 * 60_000 },
+  /** Reset-code tries per client address: a school shares one, so more than sign-ins. */
+  passwordReset: { name: 'password-reset', limit: 20, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface SlidingOutcome {

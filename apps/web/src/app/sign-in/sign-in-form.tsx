@@ -82,6 +82,11 @@ export function SignInForm({ providers, notice }: { providers: string[]; notice:
         </button>
       ))}
       <p className="text-sm text-slate-600">
+        <Link href="/reset-password" className="font-medium text-indigo-700 underline">
+          {t('auth.forgot')}
+        </Link>
+      </p>
+      <p className="text-sm text-slate-600">
         {t('auth.noAccount')}{' '}
         <Link href="/sign-up" className="font-medium text-indigo-700 underline">
           {t('auth.signUp')}

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import type { MessageKey } from '../../i18n/en';
-import { toUiError } from '../../lib/app-error';
+import { localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
@@ -35,6 +35,7 @@ export function RosterTable({ classId }: { classId: string }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.teacher.roster.queryKey({ classId }) }),
     }),
   );
+  const reset = useMutation(trpc.passwordReset.issue.mutationOptions());
   const [filter, setFilter] = useState('');
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
@@ -61,6 +62,10 @@ export function RosterTable({ classId }: { classId: string }) {
 
   function sortBy(key: SortKey) {
     setSort((current) => ({ key, descending: current.key === key ? !current.descending : key !== 'name' }));
+  }
+
+  function issueReset(studentId: string, name: string) {
+    if (window.confirm(t('reset.issueConfirm', { name }))) reset.mutate({ userId: studentId });
   }
 
   if (roster.isPending) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
@@ -90,6 +95,15 @@ export function RosterTable({ classId }: { classId: string }) {
         </div>
       </div>
       {remove.error && <ErrorNotice error={toUiError(remove.error)} />}
+      {reset.error && <ErrorNotice error={localizeError(toUiError(reset.error), t)} />}
+      {reset.data && (
+        <ResetCodeNotice
+          name={reset.data.name}
+          code={reset.data.code}
+          expiresAt={reset.data.expiresAt}
+          onDismiss={() => reset.reset()}
+        />
+      )}
       {roster.data.students.length === 0 ? (
         <p className="text-sm text-slate-500">{t('dash.noStudents', { code: roster.data.class.joinCode })}</p>
       ) : (
@@ -182,7 +196,16 @@ export function RosterTable({ classId }: { classId: string }) {
                         <span className="text-slate-400">0</span>
                       )}
                     </td>
-                    <td className="py-2 text-right">
+                    <td className="py-2 text-right whitespace-nowrap">
+                      <button
+                        type="button"
+                        className="btn-ghost"
+                        disabled={reset.isPending}
+                        onClick={() => issueReset(s.studentId, s.name)}
+                      >
+                        {t('reset.issue')}
+                        <span className="sr-only"> {s.name}</span>
+                      </button>
                       <button
                         type="button"
                         className="btn-ghost"
@@ -205,5 +228,29 @@ export function RosterTable({ classId }: { classId: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** The code just issued, shown once: the teacher hands it (or the link) to the student in person. */
+function ResetCodeNotice(props: { name: string; code: string; expiresAt: Date; onDismiss: () => void }) {
+  const { t } = useI18n();
+  const format = useFormat();
+  const link = `${window.location.origin}/reset-password?code=${props.code}`;
+  return (
+    <div
+      role="status"
+      className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50 p-4 text-sm"
+      data-testid="reset-code"
+    >
+      <p className="font-medium">{t('reset.issued', { name: props.name })}</p>
+      <p>
+        <code className="rounded bg-white px-2 py-1 font-mono text-lg tracking-widest">{props.code}</code>
+      </p>
+      <p>{t('reset.issuedHelp', { name: props.name, time: format.dateTime(props.expiresAt) })}</p>
+      <p className="break-all font-mono text-xs">{link}</p>
+      <button type="button" className="btn-secondary" onClick={props.onDismiss}>
+        {t('reset.dismiss')}
+      </button>
+    </div>
   );
 }
