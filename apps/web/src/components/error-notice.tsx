@@ -1,11 +1,15 @@
 'use client';
 
 import { useI18n } from '../i18n/client';
-import { clockTime, type UiError } from '../lib/app-error';
+import { clockTime, localizeError, type UiError } from '../lib/app-error';
 
-/** A failure, when it resets, and a way to try again. */
-export function ErrorNotice({ error, onRetry }: { error: UiError; onRetry?: () => void }) {
+/**
+ * A failure, when it resets, and a way to try again. A known code is shown in the UI language, never the server's
+ * English; pass `code: null` to show a message of the caller's own.
+ */
+export function ErrorNotice({ error: raw, onRetry }: { error: UiError; onRetry?: () => void }) {
   const { t, locale } = useI18n();
+  const error = localizeError(raw, t);
   return (
     <div
       role="alert"

@@ -5,8 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/client';
-import { isMessageKey } from '../i18n/locale';
-import { localizeError, toUiError } from '../lib/app-error';
+import { fieldText, localizeError, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { formText } from '../lib/form-text';
@@ -30,9 +29,6 @@ export function NewSessionForm() {
   const classId = pickedClass ?? classes.data?.[0]?.id ?? '';
   const models = useQuery(trpc.chat.models.queryOptions({ classId: classId || null }, { enabled: !classes.isPending }));
   const model = pickedModel ?? models.data?.defaultModel ?? models.data?.models[0]?.id;
-
-  /** Validation messages are i18n keys where the schema has them (see form.* in en.ts). */
-  const fieldText = (message: string) => (isMessageKey(message) ? t(message) : message);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -144,7 +140,7 @@ export function NewSessionForm() {
           </label>
           {fieldError?.field === 'targetLanguage' && (
             <span id="language-error" className="field-error block sm:col-span-2">
-              {fieldText(fieldError.message)}
+              {fieldText(fieldError.message, t)}
             </span>
           )}
         </fieldset>
@@ -154,7 +150,7 @@ export function NewSessionForm() {
           {t('new.persona')}
           <textarea name="persona" rows={3} className="input mt-1" aria-invalid={fieldError?.field === 'persona'} />
           {fieldError?.field === 'persona' && (
-            <span className="field-error block">{fieldText(fieldError.message)}</span>
+            <span className="field-error block">{fieldText(fieldError.message, t)}</span>
           )}
         </label>
       )}

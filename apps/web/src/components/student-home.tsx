@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/client';
-import { clockTime, toUiError } from '../lib/app-error';
+import { clockTime, fieldText, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { NewSessionForm } from './new-session-form';
@@ -70,7 +70,7 @@ export function StudentHome({ name }: { name: string }) {
             <label className="flex-1 text-sm">
               <span className="sr-only">{t('home.joinClass')}</span>
               <input name="joinCode" placeholder={t('home.joinClass')} className="input" autoCapitalize="characters" />
-              {joinError && <span className="field-error block">{joinError}</span>}
+              {joinError && <span className="field-error block">{fieldText(joinError, t)}</span>}
             </label>
             <button type="submit" className="btn-secondary" disabled={join.isPending}>
               {t('home.join')}

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../i18n/client';
-import { toUiError } from '../lib/app-error';
+import { fieldText, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { formText } from '../lib/form-text';
@@ -74,7 +74,7 @@ export function TeacherHome({ isAdmin }: { isAdmin: boolean }) {
                 />
                 {fieldErrors[name]?.map((m) => (
                   <span key={m} className="field-error block">
-                    {m}
+                    {fieldText(m, t)}
                   </span>
                 ))}
               </label>

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@lumi/api/errors';
+import type { ErrorCode, FormMessage } from '@lumi/api/errors';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
 
@@ -26,6 +26,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
  * by zh.ts's type, in Chinese), and until every `error.*` text names a code that exists.
  */
 export const ERROR_TEXTS_MATCH_CODES: Same<ErrorKey, `error.${ErrorCode}`> = true;
+/** Likewise every validation message of the shared schemas (see @lumi/api/errors FORM_MESSAGES) has its texts. */
+export const FORM_TEXTS_MATCH_MESSAGES: Same<Extract<MessageKey, `form.${string}`>, FormMessage> = true;
 
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === 'en' || value === 'zh';

@@ -1,6 +1,6 @@
 import { isErrorCode } from '@lumi/api/errors';
 import { TRPCClientError } from '@trpc/client';
-import type { Translate } from '../i18n/locale';
+import { isMessageKey, type Translate } from '../i18n/locale';
 
 /** What the UI needs from any failure: a message, a stable code, and when trying again will work. */
 export interface UiError {
@@ -29,6 +29,11 @@ export function toUiError(error: unknown): UiError {
 /** The UI language's words for a code it knows (the reset time stays); only an unknown code shows the server's text. */
 export function localizeError(error: UiError, t: Translate): UiError {
   return isErrorCode(error.code) ? { ...error, message: t(`error.${error.code}`) } : error;
+}
+
+/** A field's validation message in the UI language: the shared schemas' messages are dictionary keys (form.*). */
+export function fieldText(message: string, t: Translate): string {
+  return isMessageKey(message) ? t(message) : message;
 }
 
 /** HH:MM in the viewer's own time zone. */

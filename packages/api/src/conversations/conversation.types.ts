@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formMessage } from '../errors/form-messages';
 
 export const tutorModeSchema = z.enum([
   'GENERAL',
@@ -26,7 +27,7 @@ export const conversationIdInput = z.object({ conversationId: id });
 export const createConversationInput = z
   .object({
     mode: tutorModeSchema.default('GENERAL'),
-    persona: z.string().trim().max(4000, 'Keep the persona under 4,000 characters.').optional(),
+    persona: z.string().trim().max(4000, formMessage('form.personaTooLong')).optional(),
     classId: id.optional(),
     model: z.string().trim().min(1).max(100).optional(),
     title: z.string().trim().min(1).max(120).optional(),
@@ -34,12 +35,12 @@ export const createConversationInput = z
     targetLanguage: sessionLanguage.optional(),
   })
   .refine((v) => v.mode !== 'CUSTOM' || (v.persona?.length ?? 0) > 0, {
-    message: 'A custom tutor needs a persona.',
+    message: formMessage('form.personaNeeded'),
     path: ['persona'],
   })
   .refine(
     (v) => !isLanguageMode(v.mode) || (v.sourceLanguage && v.targetLanguage && v.sourceLanguage !== v.targetLanguage),
-    { message: 'form.languagesNeeded', path: ['targetLanguage'] },
+    { message: formMessage('form.languagesNeeded'), path: ['targetLanguage'] },
   );
 
 export const listConversationsInput = z.object({
@@ -51,7 +52,7 @@ export const listConversationsInput = z.object({
 
 export const renameConversationInput = z.object({
   conversationId: id,
-  title: z.string().trim().min(1, 'The title cannot be empty.').max(120),
+  title: z.string().trim().min(1, formMessage('form.titleEmpty')).max(120),
 });
 
 export const exportConversationInput = z.object({

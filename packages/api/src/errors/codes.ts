@@ -85,3 +85,4 @@ export function httpStatus(code: RequestErrorCode): ErrorStatus {
 }
 
 export type { ChatErrorCode };
+export * from './form-messages';

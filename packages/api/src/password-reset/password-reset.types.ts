@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { passwordSchema } from '../account/sign-up.types';
+import { formMessage } from '../errors/form-messages';
 
 export const issueResetInput = z.object({ userId: z.string().min(1).max(64) });
 
@@ -10,6 +11,6 @@ export const redeemResetInput = z.object({
     .trim()
     .toUpperCase()
     .transform((code) => code.replace(/[\s-]/g, ''))
-    .pipe(z.string().regex(/^[A-Z0-9]{12}$/, 'form.resetCodeShape')),
+    .pipe(z.string().regex(/^[A-Z0-9]{12}$/, formMessage('form.resetCodeShape'))),
   password: passwordSchema,
 });

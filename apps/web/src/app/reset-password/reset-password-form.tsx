@@ -6,8 +6,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { useI18n } from '../../i18n/client';
-import { isMessageKey } from '../../i18n/locale';
-import { localizeError, toUiError } from '../../lib/app-error';
+import { fieldText, localizeError, toUiError } from '../../lib/app-error';
 import { formText } from '../../lib/form-text';
 import { useTRPC } from '../../trpc/client';
 
@@ -34,7 +33,7 @@ export function ResetPasswordForm({ code }: { code: string }) {
     if (!message) return null;
     return (
       <span id={`${name}-error`} className="field-error block">
-        {isMessageKey(message) ? t(message) : message}
+        {fieldText(message, t)}
       </span>
     );
   };

@@ -9,7 +9,7 @@ import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { z } from 'zod';
 import { ErrorNotice } from '../../components/error-notice';
 import { useI18n } from '../../i18n/client';
-import { toUiError } from '../../lib/app-error';
+import { fieldText, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 
 type FieldErrors = Record<string, string[] | undefined>;
@@ -49,7 +49,7 @@ export function SignUpForm() {
       {hint && <span className="mt-1 block text-xs font-normal text-slate-500">{hint}</span>}
       {fieldErrors[name]?.map((m) => (
         <span key={m} className="field-error block">
-          {m}
+          {fieldText(m, t)}
         </span>
       ))}
     </label>

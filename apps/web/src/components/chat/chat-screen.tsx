@@ -90,7 +90,7 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
             <ErrorNotice
               error={
                 loadError.code === 'NOT_FOUND'
-                  ? { ...loadError, message: t('chat.notFound') }
+                  ? { ...loadError, code: null, message: t('chat.notFound') }
                   : localizeError(loadError, t)
               }
               onRetry={() => void conversation.refetch()}

@@ -4,7 +4,7 @@ import type { AppRouter } from '@lumi/api';
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useI18n } from '../../i18n/client';
-import { localizeError, toUiError } from '../../lib/app-error';
+import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { DrillScreen } from './drill-screen';
@@ -23,7 +23,7 @@ export function AttemptScreen({ attemptId, viewerId }: { attemptId: string; view
     return (
       <div className="mx-auto max-w-3xl p-6">
         <ErrorNotice
-          error={error.code === 'NOT_FOUND' ? { ...error, message: t('practice.notFound') } : localizeError(error, t)}
+          error={error.code === 'NOT_FOUND' ? { ...error, code: null, message: t('practice.notFound') } : error}
           onRetry={() => void attempt.refetch()}
         />
       </div>

@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 import type { MessageKey } from '../../i18n/en';
-import { toUiError } from '../../lib/app-error';
+import { fieldText, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
@@ -113,7 +113,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
   const error = (name: string) =>
     fieldErrors[name]?.map((m) => (
       <span key={m} className="field-error block">
-        {m}
+        {fieldText(m, t)}
       </span>
     ));
 
