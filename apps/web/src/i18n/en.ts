@@ -160,6 +160,7 @@ export const en = {
   'error.NOT_RETRYABLE': 'Only the latest reply can be tried again.',
   'error.JOIN_CODE_UNKNOWN': 'No open class has that join code. Check it with your teacher.',
   'error.EMAIL_TAKEN': 'An account with this email already exists. Sign in instead.',
+  'error.WEAK_PASSWORD': 'That password is too easy to guess. Choose a longer or less common one.',
   'error.UNKNOWN_MODEL': 'One of the chosen models is not known to Lumi.',
   'error.UNKNOWN_RULE': 'One of the chosen tutor rules is not known to Lumi.',
   'error.STILL_STREAMING': 'Stop the tutor’s reply first, then try again.',

@@ -156,6 +156,7 @@ export const zh: Record<MessageKey, string> = {
   'error.NOT_RETRYABLE': '只能重试最新的一条回复。',
   'error.JOIN_CODE_UNKNOWN': '没有哪个开放的班级使用这个加入码，请向老师核对。',
   'error.EMAIL_TAKEN': '这个邮箱已经注册过账号了，请直接登录。',
+  'error.WEAK_PASSWORD': '这个密码太容易被猜到了，请换一个更长或更少见的密码。',
   'error.UNKNOWN_MODEL': '所选模型中有 Lumi 不认识的模型。',
   'error.UNKNOWN_RULE': '所选导师规则中有 Lumi 不认识的规则。',
   'error.STILL_STREAMING': '请先停止导师正在写的回复，再试一次。',

@@ -3,11 +3,15 @@ import { publicProcedure } from '../trpc';
 import { AppError } from '../errors/app-error';
 import { hitRateLimit, signUpRateLimit } from '../shared/rate-limit';
 import { startJoinAttempt } from '../classes/join-attempt';
+import { isWeakPassword } from './password-strength';
 import { hashPassword } from './passwords';
 import { signUpInput } from './sign-up.types';
 import type { z } from 'zod';
 
 export async function signUp(db: PrismaClient, input: z.output<typeof signUpInput>) {
+  if (isWeakPassword(input.password, input)) {
+    throw new AppError('WEAK_PASSWORD', 'That password is too easy to guess. Choose a longer or less common one.');
+  }
   const passwordHash = await hashPassword(input.password);
   const klass =
     input.role === 'STUDENT'

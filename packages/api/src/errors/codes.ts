@@ -19,6 +19,8 @@ export const REQUEST_ERROR_STATUS = {
   EMAIL_TAKEN: 400,
   /** A password reset code that is wrong, used or expired. */
   RESET_CODE_INVALID: 400,
+  /** A common password, or one made of the account's own email or name. */
+  WEAK_PASSWORD: 400,
   UNKNOWN_MODEL: 400,
   UNKNOWN_RULE: 400,
   /** A teacher's scenario or drill set that cannot run; the message names the field. */

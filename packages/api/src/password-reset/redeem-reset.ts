@@ -1,3 +1,4 @@
+import { isWeakPassword } from '../account/password-strength';
 import { hashPassword } from '../account/passwords';
 import { AppError } from '../errors/app-error';
 import { hitRateLimit, RATE_LIMITS } from '../shared/rate-limit';
@@ -9,6 +10,10 @@ import { hashResetCode } from './reset-code';
 export const redeemResetRoute = publicProcedure.input(redeemResetInput).mutation(async ({ ctx, input }) => {
   const limit = await hitRateLimit(ctx.db, RATE_LIMITS.passwordReset, ctx.ip ?? 'unknown', ctx.now());
   if (!limit.allowed) throw new AppError('RATE_LIMITED', 'Too many tries. Try again later.', limit.resetAt);
+  // The account is known only once the code is claimed: common passwords are refused before, without using it up.
+  if (isWeakPassword(input.password, { email: '', name: '' })) {
+    throw new AppError('WEAK_PASSWORD', 'That password is too easy to guess. Choose a longer or less common one.');
+  }
   // Hashed before the claim, so a claimed code is never left without its new password.
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
@@ -19,7 +24,12 @@ export const redeemResetRoute = publicProcedure.input(redeemResetInput).mutation
       select: { userId: true },
     });
     if (claimed.length === 0) return null;
-    return tx.user.update({ where: { id: claimed[0]!.userId }, data: { passwordHash }, select: { email: true } });
+    // Whoever held the old password is signed out everywhere (account/session.ts).
+    return tx.user.update({
+      where: { id: claimed[0]!.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { email: true },
+    });
   });
   if (!changed) throw new AppError('RESET_CODE_INVALID', 'That code is wrong, used or expired. Ask for a new one.');
   return { email: changed.email };
