@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SEED } from './fixtures';
 import { snap } from './helpers';
@@ -50,6 +51,43 @@ test('the admin sets how long message text is kept, runs it now, and the old tex
   await expect(message).toContainText('Text removed under the school’s retention policy.');
   await expect(message).toContainText('8 tokens');
   await snap(page, 'admin-retention-transcript');
+});
+
+test('the admin downloads everything held about one student, then deletes the student', async ({ page, baseURL }) => {
+  await signInAsAdmin(page, baseURL);
+  await page.goto('/admin');
+  await page.getByLabel('Find a student by name or email').fill('old stu');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const match = page.getByTestId('student-match');
+  await expect(match).toHaveCount(1);
+  await expect(match).toContainText(`${SEED.oldStudentName}old.student@e2e.lumi.test · ${SEED.oldClassName}`);
+
+  const downloading = page.waitForEvent('download');
+  await match.getByRole('button', { name: 'Download data (JSON)' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/^Old-Student-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+    account: { name: string };
+    enrolments: Array<{ class: { name: string } }>;
+    conversations: Array<{ messages: unknown[] }>;
+  };
+  expect(data.account.name).toBe(SEED.oldStudentName);
+  expect(data.enrolments.map((e) => e.class.name)).toEqual([SEED.oldClassName]);
+  expect(data.conversations[0]!.messages).toHaveLength(1);
+  await snap(page, 'admin-student-data');
+
+  page.once('dialog', (dialog) => void dialog.accept());
+  await match.getByRole('button', { name: 'Delete student' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${SEED.oldStudentName} was deleted.` })).toContainText(
+    'Sessions removed: 1; messages removed: 1; usage rows kept without a name: 0.',
+  );
+  await expect(match).toHaveCount(0);
+  await snap(page, 'admin-student-deleted');
+
+  await page.getByRole('link', { name: 'Access log' }).click();
+  const log = page.getByTestId('access-log');
+  await expect(log.locator('tr').filter({ hasText: 'Deleted a student’s data' })).toContainText('Ada Admin');
+  await expect(log.locator('tr').filter({ hasText: 'Exported a student’s data' })).toContainText('Ada Admin');
 });
 
 test('the admin page in Chinese and on a phone', async ({ page, baseURL }) => {

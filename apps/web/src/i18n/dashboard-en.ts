@@ -133,6 +133,19 @@ export const dashboardEn = {
   'admin.retention.runConfirm': 'Remove the text of every message older than {days} days now? This cannot be undone.',
   'admin.retention.busy': 'Another server is running it right now.',
   'admin.retention.ran': 'Done. Messages emptied: {count}.',
+  'admin.students.title': 'A student’s data on request',
+  'admin.students.intro':
+    'Download everything Lumi holds about one student (account, classes, every session and message, usage, flags, practice) as one JSON file, or delete the student. Deleting removes all of it for good; their usage rows stay without their name so class costs still add up. Both are written to the access log.',
+  'admin.students.find': 'Find a student by name or email',
+  'admin.students.none': 'No student matches.',
+  'admin.students.noClass': 'no class',
+  'admin.students.since': 'joined {when}',
+  'admin.students.export': 'Download data (JSON)',
+  'admin.students.delete': 'Delete student',
+  'admin.students.deleteConfirm':
+    'Delete {name} and everything Lumi holds about them? Their sessions, messages, flags and practice are removed for good.',
+  'admin.students.deleted':
+    '{name} was deleted. Sessions removed: {sessions}; messages removed: {messages}; usage rows kept without a name: {usage}.',
   'dash.redacted': 'Text removed under the school’s retention policy.',
   'privacy.title': 'Privacy',
   'privacy.intro':

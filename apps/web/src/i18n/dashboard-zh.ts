@@ -131,6 +131,19 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   'admin.retention.runConfirm': '现在删除所有超过 {days} 天的消息文字吗？此操作无法撤销。',
   'admin.retention.busy': '另一台服务器正在运行。',
   'admin.retention.ran': '完成：删除了 {count} 条消息的文字。',
+  'admin.students.title': '应要求处理学生数据',
+  'admin.students.intro':
+    '将 Lumi 保存的某位学生的全部数据（账户、班级、所有会话和消息、用量、标记、练习）下载为一个 JSON 文件，或删除该学生。删除会永久移除这些数据；用量记录会保留但不再带有姓名，以便班级费用仍能对上。两种操作都会写入访问日志。',
+  'admin.students.find': '按姓名或邮箱查找学生',
+  'admin.students.none': '没有匹配的学生。',
+  'admin.students.noClass': '未加入班级',
+  'admin.students.since': '注册于 {when}',
+  'admin.students.export': '下载数据（JSON）',
+  'admin.students.delete': '删除学生',
+  'admin.students.deleteConfirm':
+    '要删除 {name} 以及 Lumi 保存的关于该学生的全部数据吗？会话、消息、标记和练习将被永久删除。',
+  'admin.students.deleted':
+    '已删除 {name}：移除了 {sessions} 个会话和 {messages} 条消息；保留了 {usage} 条不带姓名的用量记录。',
   'dash.redacted': '根据学校的保留政策，文字已删除。',
   'privacy.title': '隐私',
   'privacy.intro': '教师或管理员每次打开会话记录、每次导出学生数据，都会记录在这里。',

@@ -1,4 +1,7 @@
 import { router } from '../trpc';
+import { deleteStudentRoute } from './delete-student';
+import { exportStudentRoute } from './export-student';
+import { findStudentsRoute } from './find-students';
 import { getRetentionRoute } from './get-retention';
 import { runRetentionRoute } from './run-retention';
 import { setRetentionRoute } from './set-retention';
@@ -8,4 +11,7 @@ export const adminRouter = router({
   retention: getRetentionRoute,
   setRetention: setRetentionRoute,
   runRetention: runRetentionRoute,
+  findStudents: findStudentsRoute,
+  exportStudent: exportStudentRoute,
+  deleteStudent: deleteStudentRoute,
 });

@@ -1,9 +1,9 @@
-import type { AccessAction } from '@lumi/db';
-import type { Context, SessionUser } from '../context';
+import type { AccessAction, Prisma, PrismaClient } from '@lumi/db';
+import type { SessionUser } from '../context';
 
 /** Writes one access-log row: an adult read a transcript or exported data about students. */
 export async function recordAccess(
-  ctx: Pick<Context, 'db'>,
+  ctx: { db: PrismaClient | Prisma.TransactionClient },
   actor: SessionUser,
   entry: {
     action: AccessAction;

@@ -8,6 +8,9 @@ import { dollars, slug, toCsv } from './csv';
 import { rangeBounds } from './day-range';
 import { exportUsageInput } from './export-class.types';
 
+/** Whose rows these were once the student was deleted on request (their usage stays, without them). */
+const DELETED_STUDENT = '(deleted student)';
+
 /** Usage per student x UTC day x model over a range, as CSV: the same rows the charts sum. Logged. */
 export async function exportClassUsage(
   ctx: Pick<Context, 'db'>,
@@ -28,7 +31,7 @@ export async function exportClassUsage(
       costMicros: number;
     }>
   >(Prisma.sql`
-    SELECT t."day", s."name", s."email", t."model", t."requests", t."promptTokens", t."completionTokens", t."costMicros"
+    SELECT t."day", coalesce(s."name", ${DELETED_STUDENT}) AS "name", coalesce(s."email", '') AS "email", t."model", t."requests", t."promptTokens", t."completionTokens", t."costMicros"
     FROM (
       SELECT to_char(u."createdAt", 'YYYY-MM-DD') AS "day", u."userId", u."model", count(*)::int AS "requests",
         sum(u."promptTokens")::float8 AS "promptTokens", sum(u."completionTokens")::float8 AS "completionTokens",
@@ -36,7 +39,7 @@ export async function exportClassUsage(
       FROM "UsageEvent" u
       WHERE u."classId" = ${klass.id} AND u."createdAt" >= ${start} AND u."createdAt" < ${end}
       GROUP BY 1, 2, 3
-    ) t JOIN "User" s ON s."id" = t."userId"
+    ) t LEFT JOIN "User" s ON s."id" = t."userId"
     ORDER BY t."day", s."name", s."id", t."model"`);
   await recordAccess(ctx, user, {
     action: 'EXPORT_USAGE',

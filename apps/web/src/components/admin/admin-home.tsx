@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useI18n } from '../../i18n/client';
 import { RetentionSettings } from './retention-settings';
+import { StudentData } from './student-data';
 
 /** The school admin's page: what is kept about students and for how long, and who read it. */
 export function AdminHome() {
@@ -16,6 +17,7 @@ export function AdminHome() {
         </Link>
       </p>
       <RetentionSettings />
+      <StudentData />
     </main>
   );
 }
