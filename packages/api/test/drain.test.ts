@@ -5,10 +5,14 @@ import { createWorld, openStream, replyText, send, type World } from './harness'
 
 // A node told to stop (SIGTERM, see apps/web/src/server/shutdown.ts) drains: it takes no new chat turns and says so
 // to the balancer, but the replies it is writing run to their end and are saved before it lets the process exit.
-// Its own file: draining is for the rest of the process's life.
+// Draining is for the rest of the process's life; the flag is cleared after this file all the same, in case a
+// worker runs other files after it.
 let world: World;
 beforeAll(async () => (world = await createWorld()));
-afterAll(() => world.close());
+afterAll(async () => {
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('lumi.draining')];
+  await world.close();
+});
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../../prisma/migrations');
 
