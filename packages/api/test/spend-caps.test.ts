@@ -51,6 +51,7 @@ async function sendAs(services: LumiServices, student: SessionUser, classId: str
   });
   const request = new Request('http://lumi.test/api/chat', {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'send', conversationId: conversation.id, clientId: crypto.randomUUID(), content }),
   });
   const response = await handleSendMessage(request, services, student);
