@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, follow, send, type World } from './harness';
+import { callerAs, type Outcome, outcome, WHO, type Who } from './roles';
 
 let world: World;
 let conversationId: string;
@@ -17,23 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-type Who = 'anonymous' | 'student' | 'otherStudent' | 'teacher' | 'otherTeacher' | 'admin';
-type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
-const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'teacher', 'otherTeacher', 'admin'];
-
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code)) {
-      return error.code as Outcome;
-    }
-    throw error;
-  }
-}
-
-const caller = (who: Who) => world.caller(who === 'anonymous' ? null : world.users[who]);
+const caller = (who: Who) => callerAs(world, who);
 
 // Expected outcome per caller, in WHO's order. The conversation belongs to `student`, in `teacher`'s class.
 const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
 import { createWorld, type World } from './harness';
+import { callerAs, type Outcome, outcome, WHO, type Who } from './roles';
 
 let world: World;
 let fixture: DashboardFixture;
@@ -12,25 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-type Who = 'anonymous' | 'student' | 'otherStudent' | 'teacher' | 'otherTeacher' | 'admin';
-type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
-const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'teacher', 'otherTeacher', 'admin'];
 /** Teacher procedures about one class: only its teacher and admins; another teacher learns nothing. */
 const CLASS_ONLY: Outcome[] = ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'];
 
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code)) {
-      return error.code as Outcome;
-    }
-    throw error;
-  }
-}
-
-const caller = (who: Who) => world.caller(who === 'anonymous' ? null : world.users[who]);
+const caller = (who: Who) => callerAs(world, who);
 const day = (daysAgo: number) => dayAgo(new Date(), daysAgo).toISOString().slice(0, 10);
 
 const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [

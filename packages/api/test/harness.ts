@@ -1,5 +1,5 @@
 import { startFakeOpenAI, type FakeOpenAI } from '@lumi/fake-openai';
-import type { Role } from '@lumi/db';
+import { createPrismaClient, type PrismaClient, type Role } from '@lumi/db';
 import { createTestDatabase, type TestDatabase } from '@lumi/db/testing';
 import {
   appRouter,
@@ -22,6 +22,8 @@ export interface World {
   classId: string;
   joinCode: string;
   caller(user: SessionUser | null): ReturnType<typeof createCaller>;
+  /** Another app node's own database pool on the same database; disconnected by close(). */
+  otherNode(): PrismaClient;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
       { classId: klass.id, studentId: users.otherStudent.id },
     ],
   });
+  const otherNodes: PrismaClient[] = [];
   return {
     db,
     fake,
@@ -68,8 +71,14 @@ export async function createWorld(env: Record<string, string> = {}): Promise<Wor
     classId: klass.id,
     joinCode: klass.joinCode,
     caller: (user) => createCaller(createContext(services, user, '127.0.0.1')),
+    otherNode() {
+      const node = createPrismaClient(db.url);
+      otherNodes.push(node);
+      return node;
+    },
     async close() {
       await services.generations.drain();
+      await Promise.all(otherNodes.map((node) => node.$disconnect()));
       await fake.close();
       await db.drop();
     },

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../src';
 import { createWorld, type World } from './harness';
+import { outcome, type Outcome } from './roles';
 
 let world: World;
 let outsider: SessionUser;
@@ -49,22 +49,10 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 type Who = 'anonymous' | 'student' | 'otherStudent' | 'outsider' | 'teacher' | 'otherTeacher' | 'admin';
-type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND';
 const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'outsider', 'teacher', 'otherTeacher', 'admin'];
 
 const caller = (who: Who) =>
   world.caller(who === 'anonymous' ? null : who === 'outsider' ? outsider : world.users[who]);
-
-async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError && ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND'].includes(error.code))
-      return error.code as Outcome;
-    throw error;
-  }
-}
 
 // Expected per caller in WHO's order. `student` and `otherStudent` are in `teacher`'s class; `outsider` is in
 // `otherTeacher`'s. The attempts belong to `student`.

@@ -1,10 +1,10 @@
-import { createPrismaClient } from '@lumi/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createCallerFactory, createContext, type SessionUser } from '../src';
 import { RETENTION_LOCK, runRetention, scheduleRetention } from '../src/admin/retention';
 import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
 import { createWorld, type World } from './harness';
+import { ADMIN_ONLY, callerAs, outcome, WHO, type Who } from './roles';
 
 let world: World;
 let fixture: DashboardFixture;
@@ -21,20 +21,7 @@ const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
 const callerAt = (at: Date, user: SessionUser) =>
   createCallerFactory(appRouter)(createContext({ ...world.services, now: () => at }, user));
 
-type Who = 'anonymous' | 'student' | 'otherStudent' | 'teacher' | 'otherTeacher' | 'admin';
-const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'teacher', 'otherTeacher', 'admin'];
-const ADMIN_ONLY = ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'];
-
-async function outcome(run: () => Promise<unknown>) {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-const caller = (who: Who) => world.caller(who === 'anonymous' ? null : world.users[who]);
+const caller = (who: Who) => callerAs(world, who);
 
 const usageTotals = () =>
   world.db.prisma.usageEvent.aggregate({
@@ -143,20 +130,16 @@ describe('the retention job', () => {
   });
 
   it('two nodes checking the same day: exactly one of them runs it', async () => {
-    const nodeB = createPrismaClient(world.db.url);
-    try {
-      const at = inDays(40);
-      const runs = await Promise.all([
-        runRetention({ db: world.db.prisma, now: () => at }),
-        runRetention({ db: nodeB, now: () => at }),
-      ]);
-      expect(runs.filter((r) => r.status === 'done')).toHaveLength(1);
-      expect(runs.map((r) => r.status).sort()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^(busy|not-due)$/)]),
-      );
-    } finally {
-      await nodeB.$disconnect();
-    }
+    const nodeB = world.otherNode();
+    const at = inDays(40);
+    const runs = await Promise.all([
+      runRetention({ db: world.db.prisma, now: () => at }),
+      runRetention({ db: nodeB, now: () => at }),
+    ]);
+    expect(runs.filter((r) => r.status === 'done')).toHaveLength(1);
+    expect(runs.map((r) => r.status).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(busy|not-due)$/)]),
+    );
   });
 
   it('each node checks as it starts, so a due run happens without anyone asking', async () => {

@@ -1,4 +1,4 @@
-import { createPrismaClient } from '@lumi/db';
+import type { PrismaClient } from '@lumi/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentSessionUser, endSessions, verifyCredentials } from '../src';
 import { createWorld, type World } from './harness';
@@ -7,15 +7,12 @@ import { createWorld, type World } from './harness';
 // request on every node (here: a second node's own database pool).
 
 let world: World;
-let nodeB: ReturnType<typeof createPrismaClient>;
+let nodeB: PrismaClient;
 beforeAll(async () => {
   world = await createWorld();
-  nodeB = createPrismaClient(world.db.url);
+  nodeB = world.otherNode();
 });
-afterAll(async () => {
-  await nodeB.$disconnect();
-  await world.close();
-});
+afterAll(() => world.close());
 
 async function signIn(email: string) {
   const result = await verifyCredentials(world.db.prisma, { email, password: 'correct horse battery' }, new Date());

@@ -1,4 +1,4 @@
-import { createPrismaClient } from '@lumi/db';
+import type { PrismaClient } from '@lumi/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCredentials, type CredentialsResult } from '../src';
 import { createWorld, type World } from './harness';
@@ -7,15 +7,12 @@ import { createWorld, type World } from './harness';
 // and split over two app nodes (each its own database pool) on one database.
 
 let world: World;
-let nodeB: ReturnType<typeof createPrismaClient>;
+let nodeB: PrismaClient;
 beforeAll(async () => {
   world = await createWorld();
-  nodeB = createPrismaClient(world.db.url);
+  nodeB = world.otherNode();
 });
-afterAll(async () => {
-  await nodeB.$disconnect();
-  await world.close();
-});
+afterAll(() => world.close());
 
 const RIGHT = 'correct horse battery';
 const MINUTE = 60_000;

@@ -1,7 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
 import { createWorld, type World } from './harness';
+import { ADMIN_ONLY, callerAs, outcome, WHO, type Who } from './roles';
 
 let world: World;
 let fixture: DashboardFixture;
@@ -12,20 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-type Who = 'anonymous' | 'student' | 'otherStudent' | 'teacher' | 'otherTeacher' | 'admin';
-const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'teacher', 'otherTeacher', 'admin'];
-const ADMIN_ONLY = ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok'];
-
-async function outcome(run: () => Promise<unknown>) {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-const caller = (who: Who) => world.caller(who === 'anonymous' ? null : world.users[who]);
+const caller = (who: Who) => callerAs(world, who);
 
 const classTotals = () =>
   world.db.prisma.usageEvent.aggregate({

@@ -3,6 +3,7 @@ import { slug } from '../teacher/csv';
 import { adminProcedure } from '../trpc';
 import { loadStudent } from './load-student';
 import { studentIdInput } from './student-data.types';
+import { transcriptMessageFields } from '../conversations/transcript-fields';
 
 /**
  * Everything Lumi holds about one student as one JSON file, for a request under data-protection law: the account
@@ -30,19 +31,7 @@ export const exportStudentRoute = adminProcedure.input(studentIdInput).query(asy
         class: { select: { name: true } },
         messages: {
           orderBy: { seq: 'asc' },
-          select: {
-            id: true,
-            role: true,
-            content: true,
-            status: true,
-            model: true,
-            tokenCount: true,
-            finishReason: true,
-            errorCode: true,
-            supersededAt: true,
-            redactedAt: true,
-            createdAt: true,
-          },
+          select: transcriptMessageFields,
         },
       },
     }),

@@ -1,16 +1,8 @@
+import { TUTOR_MODE_IDS } from '@lumi/chat-core/modes';
 import { z } from 'zod';
 import { formMessage } from '../errors/form-messages';
 
-export const tutorModeSchema = z.enum([
-  'GENERAL',
-  'MATHS',
-  'SCIENCE',
-  'PROGRAMMING',
-  'WRITING',
-  'TRANSLATION',
-  'LANGUAGE_PRACTICE',
-  'CUSTOM',
-]);
+export const tutorModeSchema = z.enum(TUTOR_MODE_IDS);
 
 const id = z.string().min(1).max(64);
 

@@ -6,6 +6,7 @@ import { slug } from './csv';
 import { dayString, rangeBounds } from './day-range';
 import { exportTranscriptsInput } from './export-class.types';
 import { literalLine, literalText, tutorMarkdown } from '../conversations/markdown-escape';
+import { transcriptMessageFields } from '../conversations/transcript-fields';
 
 /** Most sessions one archive holds; a larger class is exported a date range at a time. */
 const MAX_SESSIONS = 2_000;
@@ -28,16 +29,7 @@ export const exportTranscriptsRoute = teacherProcedure.input(exportTranscriptsIn
       student: { select: { name: true, email: true } },
       messages: {
         orderBy: { seq: 'asc' },
-        select: {
-          id: true,
-          role: true,
-          content: true,
-          status: true,
-          model: true,
-          tokenCount: true,
-          supersededAt: true,
-          createdAt: true,
-        },
+        select: transcriptMessageFields,
       },
     },
   });

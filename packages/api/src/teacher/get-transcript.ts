@@ -4,6 +4,7 @@ import { recordAccess } from './access-log';
 import { loadClassConversation } from './class-conversation';
 import { flagCategories } from './flag-categories';
 import { transcriptInput } from './get-transcript.types';
+import { transcriptMessageFields } from '../conversations/transcript-fields';
 
 /**
  * A class session as the teacher reads it: every message, superseded edits included, each with its tokens, cost,
@@ -15,19 +16,7 @@ export async function classTranscript(ctx: Pick<Context, 'db'>, user: SessionUse
     ctx.db.message.findMany({
       where: { conversationId },
       orderBy: { seq: 'asc' },
-      select: {
-        id: true,
-        role: true,
-        content: true,
-        status: true,
-        tokenCount: true,
-        model: true,
-        finishReason: true,
-        errorCode: true,
-        redactedAt: true,
-        supersededAt: true,
-        createdAt: true,
-      },
+      select: transcriptMessageFields,
     }),
     ctx.db.usageEvent.findMany({
       where: { conversationId },

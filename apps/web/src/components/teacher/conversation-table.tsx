@@ -1,5 +1,6 @@
 'use client';
 
+import { tutorModeSchema } from '@lumi/api/schemas';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -10,16 +11,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
 
-const MODES = [
-  'GENERAL',
-  'MATHS',
-  'SCIENCE',
-  'PROGRAMMING',
-  'WRITING',
-  'TRANSLATION',
-  'LANGUAGE_PRACTICE',
-  'CUSTOM',
-] as const;
+const MODES = tutorModeSchema.options;
 type Mode = (typeof MODES)[number];
 const isMode = (value: string): value is Mode => (MODES as readonly string[]).includes(value);
 
