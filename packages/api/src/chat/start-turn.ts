@@ -15,6 +15,7 @@ import { chatRateLimit } from '../shared/rate-limit';
 import { AppError } from '../errors/app-error';
 import { settleTokens, utcDay } from './budget';
 import { allowedModelsFor, budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
+import { firstCopyReply } from './first-copy';
 import { Generation } from './generation';
 import { countedFor, loadHistory, toHistory } from './history';
 import { runGeneration } from './run-generation';
@@ -118,7 +119,14 @@ export async function startTurn(
     userMessage = { ...pending, role: 'USER' };
     history = [...opening.history, userMessage].map((m) => toHistory(m, services.catalog));
   } else {
-    userMessage = await storeUserMessage(services, conversation, input, preferredEntry);
+    try {
+      userMessage = await storeUserMessage(services, conversation, input, preferredEntry);
+    } catch (error) {
+      // A copy of this edit or retry got there first and changed the history: answer with its reply.
+      const first = error instanceof AppError ? await firstCopyReply(services, conversation.id, input) : null;
+      if (first) return replayStart(services, conversation, first);
+      throw error;
+    }
     history = await loadHistory(services, conversation.id, conversation.summarizedThroughSeq);
   }
 

@@ -352,13 +352,20 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
     db,
     'lumi_settle_reply',
     Prisma.sql`
-    WITH closed AS (
+    WITH budget AS (
+      -- The budget row is locked before the reply row, as openReply locks it before it meets the reply row (a copy
+      -- of this turn's request inserting its reply waits for this statement when it has touched that row): in the
+      -- other order the two deadlocked, losing the reply and leaving its reservation.
+      SELECT 1 FROM "BudgetDay"
+      WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
+      FOR UPDATE
+    ), closed AS (
       UPDATE "Message"
       SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
           "latencyMs" = ${result.latencyMs}, "status" = ${outcome.status}::"MessageStatus",
           "finishReason" = ${outcome.finishReason}, "errorCode" = ${outcome.errorCode}::text, "reservedTokens" = 0,
           "reservedMicros" = 0, "updatedAt" = ${updatedAt}
-      WHERE "id" = ${s.assistantMessageId} AND "status" = 'STREAMING'
+      WHERE "id" = ${s.assistantMessageId} AND "status" = 'STREAMING' AND (SELECT count(*) FROM budget) >= 0
       RETURNING "id"
     ), kept AS (
       UPDATE "Message"
@@ -388,7 +395,9 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
       Prisma.sql`(SELECT count(*) FROM settled) >= 0`,
     )}
     -- Rows are locked in the order openReply locks them (budget, installation, teacher, conversation), so a settle
-    -- and a reservation never deadlock: each CTE reads the one before it, which makes PostgreSQL run it first.
+    -- and a reservation never deadlock: each CTE reads the one before it, which makes PostgreSQL run it first. The
+    -- reply row comes right after the budget row; a reservation meets a reply row only in its own student's
+    -- conversation, after taking that student's budget row, so it never waits on a settle holding a ledger.
     UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt}
     WHERE "id" = ${s.conversationId} AND (SELECT count(*) FROM ledger_teacher) >= 0`,
   );

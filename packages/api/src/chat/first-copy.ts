@@ -1,0 +1,50 @@
+import type { Message } from '@lumi/db';
+import type { LumiServices } from '../context';
+import type { SendMessageInput } from './send-message.types';
+import { replyClientId } from './turn-messages';
+
+/** How long a copy waits for the first copy's reply to be stored: the first may be waiting for moderation. */
+const WAIT_MS = 10_000;
+const POLL_MS = 50;
+
+/**
+ * Copies of one edit or retry (same clientId: a double click, a resend after a dropped connection, two nodes) that
+ * arrive while the first copy is being made find the history already changed by it, so the edit or the retry no
+ * longer applies to them. Such a copy waits for the first copy's reply, touching nothing (no budget, no rows), and
+ * is answered with it; null when no copy is in flight, so the request's own refusal stands.
+ */
+export async function firstCopyReply(
+  services: LumiServices,
+  conversationId: string,
+  input: Exclude<SendMessageInput, { kind: 'send' }>,
+): Promise<Message | null> {
+  if (!(await copyInFlight(services, conversationId, input))) return null;
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const reply = await services.db.message.findUnique({
+      where: { conversationId_clientId: { conversationId, clientId: replyClientId(input.clientId) } },
+    });
+    if (reply || Date.now() >= deadline) return reply;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** An edit stored its message under the clientId; a retry set aside the reply it retries moments ago. */
+async function copyInFlight(
+  services: LumiServices,
+  conversationId: string,
+  input: Exclude<SendMessageInput, { kind: 'send' }>,
+): Promise<boolean> {
+  if (input.kind === 'edit') {
+    const edited = await services.db.message.findUnique({
+      where: { conversationId_clientId: { conversationId, clientId: input.clientId } },
+      select: { id: true },
+    });
+    return edited !== null;
+  }
+  const retried = await services.db.message.findFirst({
+    where: { id: input.retryOf, conversationId },
+    select: { supersededAt: true },
+  });
+  return !!retried?.supersededAt && services.now().getTime() - retried.supersededAt.getTime() < WAIT_MS;
+}
