@@ -1,4 +1,3 @@
-import { createPrismaClient } from '@lumi/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createServices, type LumiServices } from '../src';
 import { createWorld, send, type SendBody, type World } from './harness';
@@ -8,19 +7,16 @@ import { createWorld, send, type SendBody, type World } from './harness';
 // copies never lock rows against the first one's settle (a deadlock there lost the reply and left its reservation).
 let world: World;
 let nodeB: LumiServices;
-let poolB: ReturnType<typeof createPrismaClient>;
 beforeAll(async () => {
   world = await createWorld({ LUMI_CHAT_RATE_LIMIT: '100000' });
   // Node B has a pool of its own, as a second process would.
-  poolB = createPrismaClient(world.db.url);
   nodeB = createServices(
     { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url, LUMI_CHAT_RATE_LIMIT: '100000' },
-    { db: poolB },
+    { db: world.otherNode() },
   );
 });
 afterAll(async () => {
   await nodeB.generations.drain();
-  await poolB.$disconnect();
   await world.close();
 });
 
