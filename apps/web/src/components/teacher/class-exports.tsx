@@ -8,6 +8,7 @@ import { useTRPCClient } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { download } from './download';
 import { utcDayString } from './format';
+import { DateRangeFields } from './date-range-fields';
 
 /** CSV files for spreadsheets (usage, roster, flags) and every transcript as one archive. Each export is logged. */
 export function ClassExports({ classId }: { classId: string }) {
@@ -41,26 +42,7 @@ export function ClassExports({ classId }: { classId: string }) {
       </h2>
       <p className="text-sm text-slate-600">{t('dash.exportsNote')}</p>
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-xs text-slate-600">
-          {t('dash.from')}
-          <input
-            type="date"
-            className="input mt-1"
-            value={range.from}
-            max={range.to}
-            onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))}
-          />
-        </label>
-        <label className="text-xs text-slate-600">
-          {t('dash.to')}
-          <input
-            type="date"
-            className="input mt-1"
-            value={range.to}
-            min={range.from}
-            onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))}
-          />
-        </label>
+        <DateRangeFields range={range} onChange={setRange} />
         {button('usage', t('dash.exportUsage'))}
       </div>
       <div className="flex flex-wrap gap-3">

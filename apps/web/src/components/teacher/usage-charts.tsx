@@ -9,6 +9,7 @@ import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat, utcDayString } from './format';
+import { DateRangeFields } from './date-range-fields';
 
 const PALETTE = ['#6366f1', '#10b981', '#f59e0b', '#ef4444', '#0ea5e9', '#a855f7', '#14b8a6', '#f97316', '#64748b'];
 const PRESETS = [7, 30, 90] as const;
@@ -52,26 +53,7 @@ export function UsageCharts({ classId }: { classId: string }) {
             </button>
           ))}
         </div>
-        <label className="text-xs text-slate-600">
-          {t('dash.from')}
-          <input
-            type="date"
-            className="input mt-1"
-            value={range.from}
-            max={range.to}
-            onChange={(e) => e.target.value && setRange((r) => ({ ...r, from: e.target.value }))}
-          />
-        </label>
-        <label className="text-xs text-slate-600">
-          {t('dash.to')}
-          <input
-            type="date"
-            className="input mt-1"
-            value={range.to}
-            min={range.from}
-            onChange={(e) => e.target.value && setRange((r) => ({ ...r, to: e.target.value }))}
-          />
-        </label>
+        <DateRangeFields range={range} onChange={setRange} />
         <label className="text-xs text-slate-600">
           {t('dash.stackBy')}
           <select
