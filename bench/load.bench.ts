@@ -33,8 +33,13 @@ const TOPOLOGIES = (flags.topologies ?? process.env.BENCH_TOPOLOGIES ?? 'single,
 const ARRIVAL_MS = Math.min(10_000, (SECONDS * 1000) / 4);
 const AUTH_SECRET = 'bench-secret-not-for-production-0123456789';
 const PASSWORD = 'load-test-password-1';
-/** A class budget a busy student reaches within the run, so refusals and overspend are exercised too. */
-const DAILY_BUDGET = 12_000;
+/**
+ * Most students are in a class whose budget outlasts the run, so turns per second measure the servers, not the
+ * budgets; every tenth is in a class with a budget a busy student reaches, so refusals and overspend are exercised.
+ */
+const ROOMY_BUDGET = 5_000_000;
+const TIGHT_BUDGET = 12_000;
+const TIGHT_EVERY = 10;
 /** About 100 tokens: one word a chunk at ~30 chunks a second after a ~300 ms first token. */
 const PACING = {
   reply: Array.from({ length: 100 }, (_, i) => `step${i}`).join(' '),
@@ -118,6 +123,7 @@ async function measure(name: string, fake: { url: string; control: string }) {
     const postgresBefore = await backendCpu(db, database);
     const commitsBefore = await commits(db, database);
     const connections = sampleConnections(db, database, since);
+    const memory = sampleMemory(topology.nodes.map((node) => node.pid!));
     const started = performance.now();
     const turns = (await Promise.all(students.map((student) => studentLoop(topology!.url, student)))).flat();
     const elapsed = (performance.now() - started) / 1000;
@@ -128,6 +134,7 @@ async function measure(name: string, fake: { url: string; control: string }) {
     const machineBusy = (machine.busy - machineBefore.busy) / Math.max(machine.total - machineBefore.total, 1);
     if (turns.length === 0) throw new Error(`${name}: no student sent anything; is the run long enough?`);
     const peakConnections = await connections.stop();
+    const peakMemory = memory.stop();
     const transactions = (await commits(db, database)) - commitsBefore;
     const checks = await check(db, fake.control, turns);
     const completed = turns.filter((t) => t.end === 'done').length;
@@ -143,6 +150,7 @@ async function measure(name: string, fake: { url: string; control: string }) {
       'node CPU (cores busy)': (cpu / 1000 / elapsed).toFixed(2),
       'machine CPU busy (%)': Math.round(machineBusy * 100),
       'PostgreSQL CPU per turn (ms)': (postgres / Math.max(completed, 1)).toFixed(1),
+      'node memory peak (MB RSS)': peakMemory,
       'database connections (peak)': peakConnections,
       'db transactions per turn': (transactions / Math.max(turns.length, 1)).toFixed(1),
       ...checks,
@@ -153,13 +161,16 @@ async function measure(name: string, fake: { url: string; control: string }) {
   }
 }
 
-/** One teacher, one class with a daily budget, and the students, each with a session (conversation). */
+/** One teacher, a roomy and a tight class, and the students, each with a session (conversation). */
 async function seed(db: PrismaClient) {
   const passwordHash = await hash(PASSWORD);
   const teacher = await db.user.create({ data: { email: 'teacher@load.test', name: 'T', role: 'TEACHER' } });
-  const klass = await db.class.create({
-    data: { name: 'Load', teacherId: teacher.id, joinCode: 'LOAD01', dailyTokenBudget: DAILY_BUDGET },
-  });
+  const [roomy, tight] = await Promise.all(
+    [
+      { name: 'Load', joinCode: 'LOAD01', dailyTokenBudget: ROOMY_BUDGET },
+      { name: 'Tight', joinCode: 'LOAD02', dailyTokenBudget: TIGHT_BUDGET },
+    ].map((data) => db.class.create({ data: { ...data, teacherId: teacher.id } })),
+  );
   await db.user.createMany({
     data: Array.from({ length: STUDENTS }, (_, i) => ({
       email: `s${i}@load.test`,
@@ -169,11 +180,12 @@ async function seed(db: PrismaClient) {
     })),
   });
   const users = await db.user.findMany({ where: { role: 'STUDENT' }, orderBy: { email: 'asc' } });
-  await db.enrollment.createMany({ data: users.map((u) => ({ classId: klass.id, studentId: u.id })) });
+  const classOf = (i: number) => (i % TIGHT_EVERY === 0 ? tight! : roomy!);
+  await db.enrollment.createMany({ data: users.map((u, i) => ({ classId: classOf(i).id, studentId: u.id })) });
   return Promise.all(
-    users.map(async (user) => {
+    users.map(async (user, i) => {
       const conversation = await db.conversation.create({
-        data: { studentId: user.id, classId: klass.id, model: 'gpt-4o-mini', mode: 'GENERAL' },
+        data: { studentId: user.id, classId: classOf(i).id, model: 'gpt-4o-mini', mode: 'GENERAL' },
       });
       return { email: user.email, conversationId: conversation.id };
     }),
@@ -289,11 +301,14 @@ async function check(db: PrismaClient, control: string, turns: Turn[]) {
     _count: true,
     _sum: { promptTokens: true, completionTokens: true },
   });
-  const days = await db.budgetDay.findMany();
+  const days = await db.budgetDay.findMany({
+    include: { user: { select: { enrollments: { select: { class: true } } } } },
+  });
+  const budgetOf = (day: (typeof days)[number]) => day.user.enrollments[0]?.class.dailyTokenBudget ?? 0;
   return {
     'lost messages': accepted.filter((id) => !stored.has(id)).length,
     'replies left streaming': await db.message.count({ where: { status: 'STREAMING' } }),
-    'students over budget': days.filter((d) => d.usedTokens > DAILY_BUDGET).length,
+    'students over budget': days.filter((d) => d.usedTokens > budgetOf(d)).length,
     'reservations left': days.reduce((sum, d) => sum + d.reservedTokens, 0),
     'usage rows - upstream replies': recorded._count - upstream.completions,
     'usage tokens - upstream tokens':
@@ -347,6 +362,23 @@ function sampleConnections(db: PrismaClient, database: string, since: Date) {
     async stop() {
       running = false;
       await loop;
+      return peak;
+    },
+  };
+}
+
+/** The largest resident memory any one node reached, in MB, sampled every 500 ms. */
+function sampleMemory(pids: number[]) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    for (const pid of pids) {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      peak = Math.max(peak, Math.round(Number(kb) / 1024));
+    }
+  }, 500);
+  return {
+    stop() {
+      clearInterval(timer);
       return peak;
     },
   };
