@@ -78,7 +78,7 @@ test.describe('a node killed mid-reply', () => {
   const balancerPort = Number(process.env.E2E_APP_PORT) + 28_000;
   test.use({ baseURL: `http://127.0.0.1:${balancerPort}` });
 
-  test('its reply is closed by a live node: the text kept, the budget given back once, nothing charged twice', async ({
+  test('its reply is closed by a live node: the text kept, the budget given back once, charged once', async ({
     page,
   }) => {
     test.setTimeout(120_000);
@@ -111,14 +111,21 @@ test.describe('a node killed mid-reply', () => {
       const reply = tutorReplies(page).last();
       await expect(reply).toHaveAttribute('data-status', 'ERROR', { timeout: 20_000 });
       await expect(reply).toContainText(kept.content);
-      expect(lastStoredReply(email)).toEqual({
+      const closed = lastStoredReply(email);
+      expect(closed).toMatchObject({
         status: 'ERROR',
         errorCode: 'INTERRUPTED',
         content: kept.content,
         reservedTokens: 0,
         budgetReserved: 0,
-        usageRows: 0,
+        usageRows: 1,
+        // The prompt stored when the reply opened, and Lumi's count of the text the dead node saved.
+        chargedPromptTokens: kept.promptTokens,
       });
+      expect(closed.promptTokens).toBeGreaterThan(0);
+      expect(closed.chargedCompletionTokens).toBeGreaterThan(0);
+      // The student's only reply so far: the budget holds exactly that one charge.
+      expect(closed.budgetUsed).toBe(closed.chargedPromptTokens + closed.chargedCompletionTokens);
 
       // The student carries on with the live node.
       await scriptNextReply({ reply: 'Back again.' });

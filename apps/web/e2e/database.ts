@@ -83,15 +83,19 @@ if (command === 'create') {
     orderBy: { createdAt: 'desc' },
   });
   const budget = await db.budgetDay.findMany({ where: { user: { email: args[0]! } } });
-  const usageRows = await db.usageEvent.count({ where: { messageId: reply.id } });
+  const usage = await db.usageEvent.findMany({ where: { messageId: reply.id } });
   console.log(
     JSON.stringify({
       status: reply.status,
       errorCode: reply.errorCode,
       content: reply.content,
       reservedTokens: reply.reservedTokens,
+      promptTokens: reply.promptTokens,
       budgetReserved: budget.reduce((sum, day) => sum + day.reservedTokens, 0),
-      usageRows,
+      budgetUsed: budget.reduce((sum, day) => sum + day.usedTokens, 0),
+      usageRows: usage.length,
+      chargedPromptTokens: usage.reduce((sum, row) => sum + row.promptTokens, 0),
+      chargedCompletionTokens: usage.reduce((sum, row) => sum + row.completionTokens, 0),
     }),
   );
   await db.$disconnect();

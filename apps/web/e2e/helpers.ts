@@ -66,8 +66,12 @@ export function lastStoredReply(email: string) {
     errorCode: string | null;
     content: string;
     reservedTokens: number;
+    promptTokens: number;
     budgetReserved: number;
+    budgetUsed: number;
     usageRows: number;
+    chargedPromptTokens: number;
+    chargedCompletionTokens: number;
   };
 }
 

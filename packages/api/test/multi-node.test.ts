@@ -1,3 +1,5 @@
+import { countTokens } from '@lumi/chat-core';
+import { createPrismaClient, poolOf } from '@lumi/db';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   appRouter,
@@ -107,6 +109,7 @@ it('a reply orphaned by a node that went away is closed on return, keeping its t
       model: 'gpt-4o-mini',
       status: 'STREAMING',
       reservedTokens: 900,
+      promptTokens: 150,
       createdAt: before.day,
     },
   });
@@ -117,7 +120,13 @@ it('a reply orphaned by a node that went away is closed on return, keeping its t
   expect(replyText(events)).toBe('Half a thought');
   expect(events.at(-1)).toMatchObject({ type: 'error', code: 'INTERRUPTED', retryable: true });
   expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('ERROR');
-  expect((await budgetRow()).reservedTokens).toBe(before.reservedTokens);
+  // What the dead node generated is charged: the prompt stored at open and Lumi's count of the saved text.
+  const charged = 150 + countTokens('Half a thought', 'gpt-4o-mini');
+  const after = await budgetRow();
+  expect(after.reservedTokens).toBe(before.reservedTokens);
+  expect(after.usedTokens).toBe(before.usedTokens + charged);
+  const usage = await world.db.prisma.usageEvent.findUniqueOrThrow({ where: { messageId: orphan.id } });
+  expect(usage.promptTokens + usage.completionTokens).toBe(charged);
 });
 
 it('replies orphaned by a node that died are swept by the live nodes: closed once, text kept, reservation released once', async () => {
@@ -130,7 +139,7 @@ it('replies orphaned by a node that died are swept by the live nodes: closed onc
     where: { userId_scope_day: { userId: before.userId, scope: before.scope, day: before.day } },
     data: { reservedTokens: { increment: 1200 } },
   });
-  const streaming = (content: string, reservedTokens: number) =>
+  const streaming = (content: string, reservedTokens: number, promptTokens = 0) =>
     world.db.prisma.message.create({
       data: {
         conversationId: conversation.id,
@@ -140,10 +149,11 @@ it('replies orphaned by a node that died are swept by the live nodes: closed onc
         model: 'gpt-4o-mini',
         status: 'STREAMING',
         reservedTokens,
+        promptTokens,
         createdAt: before.day,
       },
     });
-  const orphan = await streaming('Half a thought', 900);
+  const orphan = await streaming('Half a thought', 900, 200);
   const alive = await streaming('Still going', 300);
   await world.db.prisma
     .$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
@@ -162,8 +172,58 @@ it('replies orphaned by a node that died are swept by the live nodes: closed onc
   expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: alive.id } })).status).toBe('STREAMING');
   const after = await budgetRow();
   expect(after.reservedTokens).toBe(before.reservedTokens + 300);
-  expect(after.usedTokens).toBe(before.usedTokens);
-  expect(await world.db.prisma.usageEvent.count({ where: { messageId: orphan.id } })).toBe(0);
+  // Charged once: the prompt stored at open and Lumi's count of the saved text.
+  const completionTokens = countTokens('Half a thought', 'gpt-4o-mini');
+  expect(after.usedTokens).toBe(before.usedTokens + 200 + completionTokens);
+  const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: orphan.id } });
+  expect(usage).toMatchObject([{ kind: 'CHAT', promptTokens: 200, completionTokens, cachedTokens: 0 }]);
+  expect(usage[0]!.costMicros).toBeGreaterThan(0);
   // A later sweep finds nothing more to do.
   expect(await sweepOrphanedReplies(nodeB)).toBe(0);
+});
+
+it('a node killed mid-reply: a live node closes its reply with the text it saved and charges it once', async () => {
+  // Node C generates the reply, then dies: its connections go and it never writes again.
+  const nodeCdb = createPrismaClient(world.db.url);
+  const nodeC = createServices({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url }, { db: nodeCdb });
+  const { id: conversationId } = await world
+    .caller(world.users.student)
+    .conversations.create({ mode: 'GENERAL', classId: world.classId });
+  world.fake.enqueue({ reply: Array.from({ length: 40 }, (_, i) => `w${i + 1}`).join(' '), delayMs: 100 });
+  const before = await world.db.prisma.budgetDay.findFirst({ where: { userId: world.users.student.id } });
+  const stream = await openStream({ ...world, services: nodeC }, world.users.student, {
+    conversationId,
+    content: 'Talk slowly',
+  });
+  const start = await stream.next();
+  const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
+  // Past a flush (every second), so some of the text reached the database.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const opened = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
+  expect(opened.promptTokens).toBeGreaterThan(0);
+  await poolOf(nodeCdb).end();
+  nodeC.generations.get(assistantMessageId)?.stop();
+  await nodeC.generations.drain().catch(() => {});
+  await stream.cancel();
+
+  const left = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
+  expect(left.status).toBe('STREAMING');
+  expect(left.content.length).toBeGreaterThan(0);
+  expect(await world.db.prisma.usageEvent.count({ where: { messageId: assistantMessageId } })).toBe(0);
+  // Time passes without a word from node C; both live nodes sweep at once.
+  await world.db.prisma
+    .$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${assistantMessageId}`;
+  const closed = await Promise.all([sweepOrphanedReplies(world.services), sweepOrphanedReplies(nodeB)]);
+  expect(closed[0] + closed[1]).toBe(1);
+
+  const reply = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
+  expect(reply).toMatchObject({ status: 'ERROR', errorCode: 'INTERRUPTED', content: left.content, reservedTokens: 0 });
+  const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: assistantMessageId } });
+  const completionTokens = countTokens(left.content, 'gpt-4o-mini');
+  expect(usage).toMatchObject([{ promptTokens: opened.promptTokens, completionTokens }]);
+  const after = await budgetRow();
+  expect(after.usedTokens).toBe((before?.usedTokens ?? 0) + opened.promptTokens + completionTokens);
+  expect(after.reservedTokens).toBe(before?.reservedTokens ?? 0);
+  const ledgers = await world.db.prisma.spendLedger.findMany();
+  expect(ledgers.filter((l) => l.dayReservedMicros !== 0n)).toEqual([]);
 });

@@ -1,8 +1,10 @@
+import { costMicros, countMessageTokens, countTokens } from '@lumi/chat-core';
 import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { settleTokens, utcDay } from './budget';
+import { utcDay } from './budget';
 import { budgetScope } from './class-policy';
-import { settleSpend, spendKey } from './spend-caps';
+import { spendKey } from './spend-caps';
+import { settleReply } from './turn-statements';
 
 /**
  * A running reply writes its text through every second; one that has not been touched for this long lost the node
@@ -22,41 +24,69 @@ export function isOrphaned(services: LumiServices, message: Message): boolean {
 export const INTERRUPTED = { status: 'ERROR', finishReason: 'error', errorCode: 'INTERRUPTED' } as const;
 
 /**
- * Closes a reply no node is generating any more, keeping its text, and gives back its budget reservation; true
- * when this caller closed it. The conditional update makes this safe to race: only one caller releases the
- * reservation. `unchangedSince` closes it only if nothing was written since it was read (its node was not alive).
- * Nothing is charged: the provider's counts went with the node, and a node that was only slow still settles the
- * reply itself, with its usage, when it comes back.
+ * Closes a reply no node is generating any more, keeping its text, gives back its reservations and charges what was
+ * generated: the prompt tokens stored when the reply opened and Lumi's own count of the saved text (the provider's
+ * counts went with the node), never more than was reserved. True when this caller closed it. It is closed only if
+ * nothing was written to it since `unchangedSince` (its node was not alive), and in one statement with the charge
+ * (settleReply), so of two nodes closing it at once only one charges; a node that was only slow and settles the reply
+ * later keeps its text but never charges it again (one usage row a reply). A reply with no text charges nothing, as
+ * an upstream that failed before the first token does.
  */
 export async function closeOrphanedReply(
   services: LumiServices,
   message: Message,
   outcome: { status: 'STOPPED' | 'ERROR'; finishReason: string; errorCode: string | null },
-  unchangedSince?: Date,
+  unchangedSince: Date,
 ): Promise<boolean> {
-  const closed = await services.db.message.updateMany({
-    where: { id: message.id, status: 'STREAMING', ...(unchangedSince && { updatedAt: unchangedSince }) },
-    data: { ...outcome, reservedTokens: 0, reservedMicros: 0 },
-  });
-  if (closed.count !== 1) return false;
-  if (message.reservedTokens === 0 && message.reservedMicros === 0) return true;
   const conversation = await services.db.conversation.findUniqueOrThrow({
     where: { id: message.conversationId },
     select: { studentId: true, classId: true, class: { select: { teacherId: true } } },
   });
-  const key = {
-    userId: conversation.studentId,
-    scope: budgetScope(conversation.classId ? { id: conversation.classId } : null),
-    day: utcDay(message.createdAt),
+  const model = message.model ?? '';
+  const entry = services.catalog.get(model);
+  const text = message.content;
+  const spent = {
+    promptTokens: text ? message.promptTokens : 0,
+    completionTokens: text ? countTokens(text, entry ?? model) : 0,
+    cachedTokens: 0,
   };
-  await settleTokens(services.db, key, message.reservedTokens, 0);
-  await settleSpend(
-    services.db,
-    spendKey(conversation.class?.teacherId ?? null, message.createdAt),
-    message.reservedMicros,
-    0,
-  );
-  return true;
+  const used = Math.min(spent.promptTokens + spent.completionTokens, message.reservedTokens);
+  const cost = entry ? costMicros(spent, entry) : 0;
+  return settleReply(services.db, {
+    assistantMessageId: message.id,
+    conversationId: message.conversationId,
+    unchangedSince,
+    result: {
+      content: text,
+      tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, entry ?? model) : 0,
+      ttftMs: message.ttftMs,
+      latencyMs: message.latencyMs,
+    },
+    outcome,
+    usage:
+      used > 0
+        ? {
+            userId: conversation.studentId,
+            classId: conversation.classId,
+            model,
+            ...spent,
+            costMicros: cost,
+          }
+        : null,
+    key: {
+      userId: conversation.studentId,
+      scope: budgetScope(conversation.classId ? { id: conversation.classId } : null),
+      day: utcDay(message.createdAt),
+    },
+    reserved: message.reservedTokens,
+    used,
+    spend: {
+      key: spendKey(conversation.class?.teacherId ?? null, message.createdAt),
+      reserved: message.reservedMicros,
+      spent: Math.min(cost, message.reservedMicros),
+    },
+    now: message.updatedAt,
+  });
 }
 
 /** How often each node looks for orphaned replies nobody is watching (the student closed the tab). */

@@ -166,7 +166,7 @@ function monthFull(scope: string | null, key: SpendKey, micros: number, caps: Ca
 export function settleSpendCtes(
   key: SpendKey,
   reserved: Prisma.Sql | number,
-  spent: number,
+  spent: Prisma.Sql | number,
   after: Prisma.Sql = Prisma.sql`true`,
 ) {
   const update = (scope: string | null, after: Prisma.Sql) => Prisma.sql`

@@ -235,6 +235,7 @@ export async function startTurn(
       conversationId: conversation.id,
       clientId: input.clientId,
       model,
+      promptTokens: built.promptTokens,
       reserved: built.promptTokens + replyCap,
       budget,
       key: budgetKey,

@@ -29,5 +29,14 @@ export async function stopElsewhere(services: LumiServices, message: Message): P
     const now = await services.db.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true } });
     if (now.status !== 'STREAMING') return;
   }
-  await closeOrphanedReply(services, message, { status: 'STOPPED', finishReason: 'stopped', errorCode: null });
+  // Closed as it is now: a node alive but deaf to the stop may still be writing it, so a close that lost to a write
+  // reads it again.
+  for (let attempt = 0; attempt < CLOSE_ATTEMPTS; attempt++) {
+    const now = await services.db.message.findUniqueOrThrow({ where: { id: message.id } });
+    if (now.status !== 'STREAMING') return;
+    if (await closeOrphanedReply(services, now, STOPPED, now.updatedAt)) return;
+  }
 }
+
+const STOPPED = { status: 'STOPPED', finishReason: 'stopped', errorCode: null } as const;
+const CLOSE_ATTEMPTS = 5;

@@ -72,6 +72,7 @@ const MESSAGE = exhaustive<Message>()([
   'latencyMs',
   'reservedTokens',
   'reservedMicros',
+  'promptTokens',
   'supersededAt',
   'redactedAt',
   'createdAt',
@@ -223,6 +224,8 @@ export async function openReply(
     conversationId: string;
     clientId: string;
     model: string;
+    /** The request's prompt tokens, kept on the reply so it can be charged even if this node dies. */
+    promptTokens: number;
     reserved: number;
     budget: number;
     key: BudgetKey;
@@ -270,9 +273,9 @@ export async function openReply(
     -- After the message (it reads "sent"), so the reply's seq follows it; a duplicate send stored first wins.
     ins AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "status",
-        "clientId", "reservedTokens", "reservedMicros", "updatedAt")
+        "clientId", "reservedTokens", "reservedMicros", "promptTokens", "updatedAt")
       SELECT ${newId()}, ${args.conversationId}, 'ASSISTANT', '', 0, ${args.model}, 'STREAMING',
-        ${replyClientId(args.clientId)}, ${reserved}::int, ${spend.micros}::int, ${updatedAt}
+        ${replyClientId(args.clientId)}, ${reserved}::int, ${spend.micros}::int, ${args.promptTokens}::int, ${updatedAt}
       FROM granted g WHERE g.ok AND (NOT ${send !== null}::boolean OR (SELECT count(*) FROM sent) > 0)
       ON CONFLICT ("conversationId", "clientId") DO NOTHING
       RETURNING *
@@ -317,10 +320,19 @@ export interface ReplySettlement {
   assistantMessageId: string;
   conversationId: string;
   /** Written whether or not this node closes the reply: the text, its token count and latencies. */
-  result: { content: string; tokenCount: number; ttftMs: number | null; latencyMs: number };
+  result: { content: string; tokenCount: number; ttftMs: number | null; latencyMs: number | null };
+  /**
+   * Set when another node closes a reply whose own node went away (orphaned-reply.ts): it is closed only if no
+   * write reached it since then, and nothing is written when it is not (its node was alive after all).
+   */
+  unchangedSince?: Date;
   /** Written only when the reply is still STREAMING, i.e. no stop through another node closed it first. */
   outcome: { status: 'COMPLETE' | 'STOPPED' | 'ERROR'; finishReason: string; errorCode: string | null };
-  /** Null when nothing was spent. */
+  /**
+   * Null when nothing was spent. Recorded at most once per reply (a unique messageId): only the statement that
+   * records it charges the budget and the spend caps, so a node that settles a reply another node already closed
+   * and charged never charges it again.
+   */
   usage: {
     userId: string;
     classId: string | null;
@@ -345,10 +357,11 @@ export interface ReplySettlement {
  * usage of kind EXERCISE, with its attempt, like the exercise's other model calls. The conditional UPDATE is re-checked on
  * the latest row version, so exactly one of this and a concurrent stop releases the reservation.
  */
-export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
+export async function settleReply(db: Db, s: ReplySettlement): Promise<boolean> {
   const { result, outcome, usage, key } = s;
   const updatedAt = new Date();
-  await preparedQuery(
+  const orphan = s.unchangedSince !== undefined;
+  const rows = await preparedQuery<Row>(
     db,
     'lumi_settle_reply',
     Prisma.sql`
@@ -362,16 +375,17 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
     ), closed AS (
       UPDATE "Message"
       SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
-          "latencyMs" = ${result.latencyMs}, "status" = ${outcome.status}::"MessageStatus",
+          "latencyMs" = ${result.latencyMs}::int, "status" = ${outcome.status}::"MessageStatus",
           "finishReason" = ${outcome.finishReason}, "errorCode" = ${outcome.errorCode}::text, "reservedTokens" = 0,
           "reservedMicros" = 0, "updatedAt" = ${updatedAt}
       WHERE "id" = ${s.assistantMessageId} AND "status" = 'STREAMING' AND (SELECT count(*) FROM budget) >= 0
+        AND (${s.unchangedSince ?? null}::timestamp IS NULL OR "updatedAt" = ${s.unchangedSince ?? null}::timestamp)
       RETURNING "id"
     ), kept AS (
       UPDATE "Message"
       SET "content" = ${result.content}, "tokenCount" = ${result.tokenCount}, "ttftMs" = ${result.ttftMs}::int,
-          "latencyMs" = ${result.latencyMs}, "updatedAt" = ${updatedAt}
-      WHERE "id" = ${s.assistantMessageId} AND NOT EXISTS (SELECT 1 FROM closed)
+          "latencyMs" = ${result.latencyMs}::int, "updatedAt" = ${updatedAt}
+      WHERE "id" = ${s.assistantMessageId} AND NOT EXISTS (SELECT 1 FROM closed) AND NOT ${orphan}::boolean
     ), spent AS (
       INSERT INTO "UsageEvent" ("id", "userId", "classId", "conversationId", "messageId", "kind", "attemptId",
         "model", "promptTokens", "completionTokens", "cachedTokens", "costMicros")
@@ -381,26 +395,31 @@ export async function settleReply(db: Db, s: ReplySettlement): Promise<void> {
         ${usage?.completionTokens ?? 0}::int, ${usage?.cachedTokens ?? 0}::int, ${usage?.costMicros ?? 0}::int
       FROM (SELECT 1) AS one
       LEFT JOIN "PracticeAttempt" AS attempt ON attempt."conversationId" = ${s.conversationId}
-      WHERE ${usage !== null}::boolean
+      WHERE ${usage !== null}::boolean AND (NOT ${orphan}::boolean OR EXISTS (SELECT 1 FROM closed))
+      ON CONFLICT ("messageId") DO NOTHING
+      RETURNING 1
     ), settled AS (
       UPDATE "BudgetDay"
       SET "reservedTokens" = GREATEST("reservedTokens" - CASE WHEN EXISTS (SELECT 1 FROM closed) THEN ${s.reserved}::int ELSE 0 END, 0),
-          "usedTokens" = "usedTokens" + ${s.used}::int, "updatedAt" = now()
+          "usedTokens" = "usedTokens" + CASE WHEN EXISTS (SELECT 1 FROM spent) THEN ${s.used}::int ELSE 0 END,
+          "updatedAt" = now()
       WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}
       RETURNING 1
     ), ${settleSpendCtes(
       s.spend.key,
       Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM closed) THEN ${s.spend.reserved}::bigint ELSE 0 END`,
-      s.spend.spent,
+      Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM spent) THEN ${s.spend.spent}::bigint ELSE 0 END`,
       Prisma.sql`(SELECT count(*) FROM settled) >= 0`,
     )}
     -- Rows are locked in the order openReply locks them (budget, installation, teacher, conversation), so a settle
     -- and a reservation never deadlock: each CTE reads the one before it, which makes PostgreSQL run it first. The
     -- reply row comes right after the budget row; a reservation meets a reply row only in its own student's
     -- conversation, after taking that student's budget row, so it never waits on a settle holding a ledger.
-    UPDATE "Conversation" SET "lastMessageAt" = ${s.now}, "updatedAt" = ${updatedAt}
-    WHERE "id" = ${s.conversationId} AND (SELECT count(*) FROM ledger_teacher) >= 0`,
+    UPDATE "Conversation" SET "lastMessageAt" = GREATEST("lastMessageAt", ${s.now}), "updatedAt" = ${updatedAt}
+    WHERE "id" = ${s.conversationId} AND (SELECT count(*) FROM ledger_teacher) >= 0
+    RETURNING EXISTS (SELECT 1 FROM closed) AS "closed"`,
   );
+  return rows[0]?.closed === true;
 }
 
 /**
