@@ -18,8 +18,9 @@ export type RetentionRun =
  * Removes the text of every message older than the school's retention period: the content is emptied (the
  * search vector, computed from it, empties with it) and `redactedAt` set, while token counts, usage and cost rows,
  * flags and statuses stay. What was built from that text goes too: the rolling summary and the title (taken from
- * the first message) of each conversation it touched, the practice correction cards of those messages and drill
- * answers older than the cutoff. Runs once per UTC day unless `force`d; one
+ * the first message) of each conversation it touched, the practice correction cards of those messages, drill
+ * answers older than the cutoff and the quoted text of reports of roleplays begun before it (scores stay). Runs
+ * once per UTC day unless `force`d; one
  * transaction under an advisory lock, so a second node (or a second click) finds it busy instead of running twice.
  */
 export async function runRetention(
@@ -59,6 +60,19 @@ export async function runRetention(
           SET "answer" = '', "corrections" = '[]', "better" = NULL, "alternatives" = '{}', "comment" = NULL,
               "updatedAt" = ${now}
           WHERE "createdAt" < ${cutoff} AND "answer" <> ''
+        ), reports AS (
+          -- A roleplay's report quotes the learner (level evidence, corrections, the summary, the words they used);
+          -- the text goes, the scores, level and objectives met stay. Drill summaries hold only numbers.
+          UPDATE "PracticeAttempt" a SET "report" = r."redacted", "updatedAt" = ${now}
+          FROM (
+            SELECT "id", jsonb_set(jsonb_set(jsonb_set(jsonb_set("report", '{summary}', 'null'), '{corrections}', '[]'),
+                '{level,evidence}', '[]'),
+              '{objectives}', coalesce((SELECT jsonb_agg(o - 'used') FROM jsonb_array_elements("report"->'objectives') o), '[]')
+            ) AS "redacted"
+            FROM "PracticeAttempt"
+            WHERE "kind" = 'ROLEPLAY' AND "report" IS NOT NULL AND "startedAt" < ${cutoff}
+          ) r
+          WHERE a."id" = r."id" AND a."report" IS DISTINCT FROM r."redacted"
         )
         -- PostgreSQL runs every data-modifying WITH to completion, read or not.
         SELECT count(*)::int AS "removed" FROM redacted`);
