@@ -1,3 +1,4 @@
+import { recordOverseerRead } from '../teacher/access-log';
 import { signedInProcedure } from '../trpc';
 import { loadConversation } from './conversation-access';
 import { exportConversationInput } from './conversation.types';
@@ -13,6 +14,13 @@ export const exportConversationRoute = signedInProcedure
       orderBy: { seq: 'asc' },
       select: { role: true, content: true, status: true, model: true, tokenCount: true, createdAt: true },
     });
+    await recordOverseerRead(
+      ctx,
+      ctx.user,
+      { ...conversation, conversationId: conversation.id },
+      'EXPORT_TRANSCRIPTS',
+      `one session, ${input.format}`,
+    );
     const slug = conversation.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'session';
     if (input.format === 'json') {
       const body = {

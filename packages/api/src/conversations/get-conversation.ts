@@ -1,4 +1,5 @@
 import { seesPrices } from '../classes/prices-visible';
+import { recordOverseerRead } from '../teacher/access-log';
 import { signedInProcedure } from '../trpc';
 import { loadConversation } from './conversation-access';
 import { conversationIdInput } from './conversation.types';
@@ -25,6 +26,13 @@ export const getConversationRoute = signedInProcedure.input(conversationIdInput)
     where: { conversationId: conversation.id },
     _sum: { promptTokens: true, completionTokens: true, costMicros: true },
   });
+  await recordOverseerRead(
+    ctx,
+    ctx.user,
+    { ...conversation, conversationId: conversation.id },
+    'TRANSCRIPT_VIEW',
+    'session',
+  );
   const { class: klass, ...rest } = conversation;
   return {
     ...rest,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LumiServices, SessionUser } from '../context';
 import { loadConversation } from '../conversations/conversation-access';
+import { recordOverseerRead } from '../teacher/access-log';
 import { DELTA_FRAME_MS, followReply } from '../chat/follow-reply';
 import { sendMessageInput } from '../chat/send-message.types';
 import { startTurn } from '../chat/start-turn';
@@ -45,7 +46,14 @@ export async function handleFollowReply(
       select: { conversationId: true, role: true },
     });
     if (!message || message.role !== 'ASSISTANT') throw new AppError('NOT_FOUND', 'No such reply.');
-    await loadConversation(services, user, message.conversationId, 'read');
+    const conversation = await loadConversation(services, user, message.conversationId, 'read');
+    await recordOverseerRead(
+      services,
+      user,
+      { ...conversation, conversationId: conversation.id },
+      'TRANSCRIPT_VIEW',
+      'live reply',
+    );
     return eventStream([], followReply(services, id, request.signal));
   } catch (error) {
     return errorResponse(error);

@@ -1,3 +1,4 @@
+import { recordOverseerRead } from '../teacher/access-log';
 import { signedInProcedure } from '../trpc';
 import { loadAttempt } from './access';
 import { attemptView } from './attempt-view';
@@ -6,5 +7,6 @@ import { attemptIdInput } from './practice.types';
 /** An attempt with its transcript, cards and report: the student's own, or one a teacher oversees. */
 export const getAttemptRoute = signedInProcedure.input(attemptIdInput).query(async ({ ctx, input }) => {
   const attempt = await loadAttempt(ctx, ctx.user, input.attemptId, 'read');
+  await recordOverseerRead(ctx, ctx.user, attempt, 'TRANSCRIPT_VIEW', `practice: ${attempt.title}`);
   return attemptView(ctx, attempt);
 });

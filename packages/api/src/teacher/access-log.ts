@@ -24,3 +24,18 @@ export async function recordAccess(
     },
   });
 }
+
+/**
+ * Logs an adult reading a student's session through a path students use too (conversations.get and .export, a
+ * live reply, a practice attempt): nothing when the reader is the student, a row for a teacher or an admin.
+ */
+export async function recordOverseerRead(
+  ctx: { db: PrismaClient | Prisma.TransactionClient },
+  reader: SessionUser,
+  session: { studentId: string; classId: string | null; conversationId: string | null },
+  action: 'TRANSCRIPT_VIEW' | 'EXPORT_TRANSCRIPTS',
+  detail: string,
+): Promise<void> {
+  if (session.studentId === reader.id) return;
+  await recordAccess(ctx, reader, { action, ...session, detail });
+}

@@ -1,0 +1,123 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '../src';
+import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
+import { createWorld, follow, type World } from './harness';
+
+/**
+ * Every way an adult can read a student's class session is written to the access log: the dashboard's transcript
+ * (privacy.test.ts), and the paths students use too: conversations.get, conversations.export, following a reply
+ * live, and a practice attempt. The student reading their own session is not logged.
+ */
+let world: World;
+let fixture: DashboardFixture;
+let outsider: SessionUser;
+let replyId: string;
+let attemptId: string;
+
+beforeAll(async () => {
+  world = await createWorld();
+  fixture = await seedDashboard(world);
+  const user = await world.db.prisma.user.create({
+    data: { email: 'outsider@school.test', name: 'Outsider', role: 'STUDENT' },
+  });
+  outsider = { id: user.id, role: user.role, name: user.name };
+  const other = await world.db.prisma.class.create({
+    data: { name: 'Other class', teacherId: world.users.otherTeacher.id, joinCode: 'OTHER1' },
+  });
+  await world.db.prisma.enrollment.create({ data: { classId: other.id, studentId: outsider.id } });
+  replyId = (
+    await world.db.prisma.message.findFirstOrThrow({
+      where: { conversationId: fixture.conversationId, role: 'ASSISTANT' },
+    })
+  ).id;
+  attemptId = (
+    await world
+      .caller(world.users.student)
+      .practice.start({ source: { kind: 'builtin', id: 'zh-en-a1-basics' }, classId: world.classId })
+  ).id;
+});
+afterAll(() => world.close());
+
+type Who = 'student' | 'outsider' | 'teacher' | 'otherTeacher' | 'admin';
+const WHO: Who[] = ['student', 'outsider', 'teacher', 'otherTeacher', 'admin'];
+const userOf = (who: Who) => (who === 'outsider' ? outsider : world.users[who]);
+
+async function outcome(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+    return 'ok';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+const paths: Array<[string, (user: SessionUser) => Promise<unknown>, string, string]> = [
+  [
+    'conversations.get',
+    (u) => world.caller(u).conversations.get({ conversationId: fixture.conversationId }),
+    'TRANSCRIPT_VIEW',
+    'session',
+  ],
+  [
+    'conversations.export (Markdown)',
+    (u) =>
+      world
+        .caller(u)
+        .conversations.export({ conversationId: fixture.conversationId, format: 'markdown', locale: 'en' }),
+    'EXPORT_TRANSCRIPTS',
+    'one session, markdown',
+  ],
+  [
+    'conversations.export (JSON)',
+    (u) =>
+      world.caller(u).conversations.export({ conversationId: fixture.conversationId, format: 'json', locale: 'zh' }),
+    'EXPORT_TRANSCRIPTS',
+    'one session, json',
+  ],
+  [
+    'following a reply',
+    async (u) => {
+      const r = await follow(world, u, replyId);
+      if (r.status !== 200) throw new TRPCError({ code: 'NOT_FOUND' });
+    },
+    'TRANSCRIPT_VIEW',
+    'live reply',
+  ],
+  ['practice.attempt', (u) => world.caller(u).practice.attempt({ attemptId }), 'TRANSCRIPT_VIEW', 'practice: '],
+];
+
+describe('an adult reading a session through any path is logged', () => {
+  for (const [name, read, action, detail] of paths) {
+    it(name, async () => {
+      const db = world.db.prisma;
+      const results: Record<string, { outcome: string; logged: number }> = {};
+      for (const who of WHO) {
+        const user = userOf(who);
+        const before = await db.accessLog.count({ where: { actorId: user.id } });
+        const result = await outcome(() => read(user));
+        results[who] = {
+          outcome: result,
+          logged: (await db.accessLog.count({ where: { actorId: user.id } })) - before,
+        };
+      }
+      expect(results).toEqual({
+        student: { outcome: 'ok', logged: 0 },
+        outsider: { outcome: 'NOT_FOUND', logged: 0 },
+        teacher: { outcome: 'ok', logged: 1 },
+        otherTeacher: { outcome: 'NOT_FOUND', logged: 0 },
+        admin: { outcome: 'ok', logged: 1 },
+      });
+      const row = await db.accessLog.findFirstOrThrow({
+        where: { actorId: world.users.teacher.id },
+        orderBy: { createdAt: 'desc' },
+      });
+      expect(row).toMatchObject({ action, classId: world.classId, studentId: world.users.student.id });
+      expect(row.detail.startsWith(detail)).toBe(true);
+      // The admin reads it by name on /admin/privacy.
+      const log = await world.caller(world.users.admin).privacy.accessLog({});
+      expect(log.items[0]).toMatchObject({ action, actorName: 'Admin', studentName: 'Student' });
+    });
+  }
+});
