@@ -90,12 +90,19 @@ export function StudentHome({ name }: { name: string }) {
               <li key={b.classId ?? 'personal'}>
                 <div className="flex justify-between">
                   <span className="font-medium">{b.className ?? t('home.personal')}</span>
-                  <span>{t('home.budgetLeft', { left: fmt.format(b.left), budget: fmt.format(b.budget) })}</span>
+                  <span>
+                    {t('home.budgetLeft', { left: fmt.format(b.left), budget: fmt.format(b.budget) })}
+                    {b.extra > 0 && (
+                      <span className="ml-2 font-medium text-emerald-700" data-testid="extra-today">
+                        {t('home.extraToday', { extra: fmt.format(b.extra) })}
+                      </span>
+                    )}
+                  </span>
                 </div>
                 <div className="mt-1 h-2 rounded bg-slate-200" role="presentation">
                   <div
                     className="h-2 rounded bg-indigo-500"
-                    style={{ width: `${b.budget ? (100 * b.left) / b.budget : 0}%` }}
+                    style={{ width: `${b.budget + b.extra ? (100 * b.left) / (b.budget + b.extra) : 0}%` }}
                   />
                 </div>
                 <p className="mt-0.5 text-xs text-slate-500">

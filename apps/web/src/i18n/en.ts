@@ -61,6 +61,7 @@ export const en = {
   'home.noSessions': 'No sessions yet. Start one above.',
   'home.budget': 'Today’s budget',
   'home.budgetLeft': '{left} of {budget} tokens left',
+  'home.extraToday': '+{extra} extra today',
   'home.personal': 'Personal sessions',
   'home.teacherNote': 'Your teacher can read your sessions in their classes.',
   'home.joinClass': 'Join a class',

@@ -60,6 +60,7 @@ export const zh: Record<MessageKey, string> = {
   'home.noSessions': '还没有会话，在上方开始一个吧。',
   'home.budget': '今日额度',
   'home.budgetLeft': '剩余 {left} / {budget} 个 token',
+  'home.extraToday': '今天额外 +{extra}',
   'home.personal': '个人会话',
   'home.teacherNote': '你的老师可以查看你在其班级中的会话。',
   'home.joinClass': '加入班级',

@@ -41,5 +41,14 @@ export async function budgetLeft(db: Db, key: BudgetKey, budget: number) {
   });
   const used = row?.usedTokens ?? 0;
   const reserved = row?.reservedTokens ?? 0;
-  return { budget, used, reserved, left: Math.max(0, budget - used - reserved), resetAt: nextUtcMidnight(key.day) };
+  // A teacher's extra allowance for this day only, on top of the budget.
+  const extra = row?.extraTokens ?? 0;
+  return {
+    budget,
+    extra,
+    used,
+    reserved,
+    left: Math.max(0, budget + extra - used - reserved),
+    resetAt: nextUtcMidnight(key.day),
+  };
 }

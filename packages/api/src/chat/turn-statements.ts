@@ -215,7 +215,7 @@ export interface PendingSend {
  * The budget reservation, the spend-cap reservations, the streaming reply row and (for a plain send) the student's
  * message, in one statement. Each reservation is a single ON CONFLICT DO UPDATE whose WHERE is evaluated on the
  * locked row, so concurrent turns on any node can never overspend; a refused reservation stores nothing and reports
- * the tokens left, or which spend cap refused. The caps are tried only once the budget held; when one cap refuses
+ * the tokens left, or which spend cap refused. A day's row may carry a teacher's extra allowance on top of `budget`. The caps are tried only once the budget held; when one cap refuses
  * after another reserved, the caller gives back what was reserved (`budgetGranted`, `spendReserved`).
  */
 export async function openReply(
@@ -251,7 +251,8 @@ export async function openReply(
       SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${reserved}::int, now() WHERE ${reserved}::int <= ${budget}::int
       ON CONFLICT ("userId", "scope", "day") DO UPDATE
       SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${reserved}::int, "updatedAt" = now()
-      WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${reserved}::int <= ${budget}::int
+      WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${reserved}::int
+        <= ${budget}::int + "BudgetDay"."extraTokens"
       RETURNING 1
     ), held AS (SELECT EXISTS (SELECT 1 FROM reserve) AS ok),
     ${reserveSpendCtes(spend.defaults, spend.key, spend.micros, Prisma.sql`(SELECT ok FROM held)`)},
@@ -283,7 +284,7 @@ export async function openReply(
     SELECT (SELECT ok FROM granted) AS "granted", (SELECT ok FROM held) AS "budgetGranted",
       EXISTS (SELECT 1 FROM spend_installation) AS "installationReserved",
       (SELECT "month" FROM spend_refused) AS "refusedMonth", ${INSERTED_COLUMNS},
-      ${budget}::int - coalesce((SELECT b."usedTokens" + b."reservedTokens" FROM "BudgetDay" b
+      ${budget}::int - coalesce((SELECT b."usedTokens" + b."reservedTokens" - b."extraTokens" FROM "BudgetDay" b
         WHERE b."userId" = ${key.userId} AND b."scope" = ${key.scope} AND b."day" = ${key.day}::date), 0) AS "left"
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
   );

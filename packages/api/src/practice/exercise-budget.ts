@@ -8,7 +8,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
  * Reserves tokens against a student's daily budget in one statement whose WHERE is checked on the locked row, as
- * the chat turn does: concurrent exercise calls (and chat turns) can never overspend.
+ * the chat turn does: concurrent exercise calls (and chat turns) can never overspend the budget plus the day's extra
+ * allowance.
  */
 export async function reserveTokens(db: Db, key: BudgetKey, amount: number, budget: number): Promise<boolean> {
   const granted = await db.$executeRaw`
@@ -16,7 +17,8 @@ export async function reserveTokens(db: Db, key: BudgetKey, amount: number, budg
     SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${amount}::int, now() WHERE ${amount}::int <= ${budget}::int
     ON CONFLICT ("userId", "scope", "day") DO UPDATE
     SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${amount}::int, "updatedAt" = now()
-    WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${amount}::int <= ${budget}::int`;
+    WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${amount}::int
+      <= ${budget}::int + "BudgetDay"."extraTokens"`;
   return granted > 0;
 }
 

@@ -18,6 +18,8 @@ export interface RosterRow {
   costMicros30d: number;
   /** Today's budget as the chat turn counts it: spent plus what replies in flight have reserved. */
   budgetUsedToday: number;
+  /** A teacher's extra allowance for today, on top of the class's budget. */
+  extraToday: number;
   sessions: number;
   lastActiveAt: Date | null;
   openFlags: number;
@@ -32,7 +34,7 @@ export async function classRoster(ctx: Pick<Context, 'db' | 'now'>, user: Sessio
       coalesce(u."tokensToday", 0)::float8 AS "tokensToday", coalesce(u."costMicrosToday", 0)::float8 AS "costMicrosToday",
       coalesce(u."tokens7d", 0)::float8 AS "tokens7d", coalesce(u."costMicros7d", 0)::float8 AS "costMicros7d",
       coalesce(u."tokens30d", 0)::float8 AS "tokens30d", coalesce(u."costMicros30d", 0)::float8 AS "costMicros30d",
-      coalesce(b."usedTokens" + b."reservedTokens", 0)::int AS "budgetUsedToday",
+      coalesce(b."usedTokens" + b."reservedTokens", 0)::int AS "budgetUsedToday", coalesce(b."extraTokens", 0)::int AS "extraToday",
       coalesce(c."sessions", 0)::int AS "sessions", c."lastActiveAt", coalesce(f."openFlags", 0)::int AS "openFlags"
     FROM "Enrollment" e
     JOIN "User" s ON s."id" = e."studentId"

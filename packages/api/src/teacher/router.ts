@@ -10,6 +10,7 @@ import { getOverviewRoute } from './get-overview';
 import { getRosterRoute } from './get-roster';
 import { getTranscriptRoute } from './get-transcript';
 import { getUsageRoute } from './get-usage';
+import { grantExtraRoute } from './grant-extra';
 import { listConversationsRoute } from './list-conversations';
 import { previewPromptRoute } from './preview-prompt';
 import { regenerateJoinCodeRoute } from './regenerate-join-code';
@@ -23,6 +24,7 @@ export const teacherRouter = router({
   overview: getOverviewRoute,
   roster: getRosterRoute,
   removeStudent: removeStudentRoute,
+  grantExtra: grantExtraRoute,
   usage: getUsageRoute,
   conversations: listConversationsRoute,
   transcript: getTranscriptRoute,

@@ -26,6 +26,9 @@ export function UsageMeter({
       <span>{t('meter.tokens', { tokens: fmt.format(tokens) })}</span>
       {costMicros !== null && <span>{t('meter.cost', { cost: formatDollars(costMicros) })}</span>}
       {budget && <span data-testid="budget-left">{t('meter.left', { left: fmt.format(budget.left) })}</span>}
+      {budget && budget.extra > 0 && (
+        <span className="text-emerald-700">{t('home.extraToday', { extra: fmt.format(budget.extra) })}</span>
+      )}
     </p>
   );
 }

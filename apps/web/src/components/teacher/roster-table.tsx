@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/en';
 import { localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { ExtraAllowance } from './extra-allowance';
 import { useFormat } from './format';
 
 type SortKey = 'name' | 'tokensToday' | 'tokens7d' | 'tokens30d' | 'budget' | 'sessions' | 'lastActiveAt' | 'openFlags';
@@ -132,7 +133,9 @@ export function RosterTable({ classId }: { classId: string }) {
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((s) => {
-                const share = budget > 0 ? Math.min(1, s.budgetUsedToday / budget) : 1;
+                // Today's allowance is the class budget plus any extra the teacher gave this student for today.
+                const allowance = budget + s.extraToday;
+                const share = allowance > 0 ? Math.min(1, s.budgetUsedToday / allowance) : 1;
                 return (
                   <tr key={s.studentId} data-testid="roster-row">
                     <th scope="row" className="py-2 pr-3 text-left font-medium">
@@ -160,7 +163,7 @@ export function RosterTable({ classId }: { classId: string }) {
                       <div
                         role="meter"
                         aria-valuemin={0}
-                        aria-valuemax={budget}
+                        aria-valuemax={allowance}
                         aria-valuenow={s.budgetUsedToday}
                         aria-label={t('dash.budgetOf', { name: s.name })}
                         className="h-2 w-28 overflow-hidden rounded-full bg-slate-200"
@@ -173,6 +176,11 @@ export function RosterTable({ classId }: { classId: string }) {
                       <span className="text-xs text-slate-500 tabular-nums">
                         {format.tokens(s.budgetUsedToday)} / {format.tokens(budget)}
                       </span>
+                      {s.extraToday > 0 && (
+                        <span className="block text-xs font-medium text-emerald-700" data-testid="roster-extra">
+                          {t('dash.extraToday', { extra: format.tokens(s.extraToday) })}
+                        </span>
+                      )}
                     </td>
                     <td className="py-2 pr-3 tabular-nums">{s.sessions}</td>
                     <td className="py-2 pr-3 text-xs text-slate-600">
@@ -197,6 +205,7 @@ export function RosterTable({ classId }: { classId: string }) {
                       )}
                     </td>
                     <td className="py-2 text-right whitespace-nowrap">
+                      <ExtraAllowance classId={classId} studentId={s.studentId} name={s.name} current={s.extraToday} />
                       <button
                         type="button"
                         className="btn-ghost"

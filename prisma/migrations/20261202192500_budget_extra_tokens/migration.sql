@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "BudgetDay" ADD COLUMN     "extraTokens" INTEGER NOT NULL DEFAULT 0;
