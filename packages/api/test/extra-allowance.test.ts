@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utcDay } from '../src/chat/budget';
 import { reserveTokens } from '../src/practice/exercise-budget';
 import { createWorld, send, type World } from './harness';
+import { callerAs, outcome, WHO, type Who } from './roles';
 
 let world: World;
 beforeAll(async () => {
@@ -10,20 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.close());
 
-type Who = 'anonymous' | 'student' | 'otherStudent' | 'teacher' | 'otherTeacher' | 'admin';
-const WHO: Who[] = ['anonymous', 'student', 'otherStudent', 'teacher', 'otherTeacher', 'admin'];
-
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
-const caller = (who: Who) => world.caller(who === 'anonymous' ? null : world.users[who]);
+const caller = (who: Who) => callerAs(world, who);
 const today = () => utcDay(new Date());
 const budgetRow = (userId: string) =>
   world.db.prisma.budgetDay.findUnique({

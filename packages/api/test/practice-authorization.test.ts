@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../src';
 import { createWorld, type World } from './harness';
+import { addOutsider, libraryScenario } from './practice-fixtures';
 import { outcome, type Outcome } from './roles';
 
 let world: World;
@@ -10,33 +11,12 @@ let drillAttemptId: string;
 let assignmentId: string;
 let exerciseId: string;
 
-const scenario = {
-  targetLanguage: 'en',
-  level: 'A2',
-  title: 'At the library',
-  brief: 'Borrow a book about dinosaurs.',
-  aiRole: 'a librarian',
-  learnerRole: 'a student',
-  setting: 'A school library',
-  objectives: [{ kind: 'task', text: 'Ask for a book', hints: ['book'] }],
-  turnLimit: 4,
-  openingLine: 'Hello! Can I help you find something?',
-};
-
 beforeAll(async () => {
   world = await createWorld();
-  // A student of another class (taught by the other teacher).
-  const user = await world.db.prisma.user.create({
-    data: { email: 'outsider@school.test', name: 'Outsider', role: 'STUDENT' },
-  });
-  outsider = { id: user.id, role: user.role, name: user.name };
-  const other = await world.db.prisma.class.create({
-    data: { name: 'Other class', teacherId: world.users.otherTeacher.id, joinCode: 'OTHER1' },
-  });
-  await world.db.prisma.enrollment.create({ data: { classId: other.id, studentId: outsider.id } });
+  outsider = await addOutsider(world);
 
   const teacher = world.caller(world.users.teacher);
-  exerciseId = (await teacher.practice.saveExercise({ kind: 'ROLEPLAY', spec: scenario })).id;
+  exerciseId = (await teacher.practice.saveExercise({ kind: 'ROLEPLAY', spec: libraryScenario })).id;
   assignmentId = (
     await teacher.practice.assign({ classId: world.classId, source: { kind: 'exercise', id: exerciseId } })
   ).id;
@@ -60,12 +40,12 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
   ['practice.library', (w) => caller(w).practice.library(), ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
   [
     'practice.saveExercise (new)',
-    (w) => caller(w).practice.saveExercise({ kind: 'ROLEPLAY', spec: scenario }),
+    (w) => caller(w).practice.saveExercise({ kind: 'ROLEPLAY', spec: libraryScenario }),
     ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'ok', 'ok'],
   ],
   [
     'practice.saveExercise (edit)',
-    (w) => caller(w).practice.saveExercise({ exerciseId, kind: 'ROLEPLAY', spec: scenario }),
+    (w) => caller(w).practice.saveExercise({ exerciseId, kind: 'ROLEPLAY', spec: libraryScenario }),
     ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
   ],
   [

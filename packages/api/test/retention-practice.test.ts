@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runRetention } from '../src/admin/retention';
 import { createWorld, type World } from './harness';
+import { libraryScenario } from './practice-fixtures';
 
 /**
  * The retention job covers language practice as it covers chat: the exercise's turns (messages), their correction
@@ -13,19 +14,6 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const DAY_MS = 86_400_000;
-const scenario = {
-  targetLanguage: 'en',
-  level: 'A2',
-  title: 'At the library',
-  brief: 'Borrow a book about dinosaurs.',
-  aiRole: 'a librarian',
-  learnerRole: 'a student',
-  setting: 'A school library',
-  objectives: [{ id: 'ask', kind: 'task', text: 'Ask for a book', hints: ['book'] }],
-  turnLimit: 4,
-  openingLine: 'Hello! Can I help you find something?',
-};
-
 it('removes practice text older than the period and keeps the scores and usage', async () => {
   const db = world.db.prisma;
   const student = world.users.student;
@@ -68,7 +56,7 @@ it('removes practice text older than the period and keeps the scores and usage',
       classId: world.classId,
       kind: 'ROLEPLAY',
       exerciseRef: 'builtin:library',
-      spec: scenario,
+      spec: { ...libraryScenario, objectives: [{ id: 'ask', ...libraryScenario.objectives[0]! }] },
       title: 'At the library',
       uiLanguage: 'EN',
       conversationId: conversation.id,

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../src';
 import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
 import { createWorld, follow, type World } from './harness';
+import { addOutsider } from './practice-fixtures';
+import { outcome } from './roles';
 
 /**
  * Every way an adult can read a student's class session is written to the access log: the dashboard's transcript
@@ -18,14 +20,7 @@ let attemptId: string;
 beforeAll(async () => {
   world = await createWorld();
   fixture = await seedDashboard(world);
-  const user = await world.db.prisma.user.create({
-    data: { email: 'outsider@school.test', name: 'Outsider', role: 'STUDENT' },
-  });
-  outsider = { id: user.id, role: user.role, name: user.name };
-  const other = await world.db.prisma.class.create({
-    data: { name: 'Other class', teacherId: world.users.otherTeacher.id, joinCode: 'OTHER1' },
-  });
-  await world.db.prisma.enrollment.create({ data: { classId: other.id, studentId: outsider.id } });
+  outsider = await addOutsider(world);
   replyId = (
     await world.db.prisma.message.findFirstOrThrow({
       where: { conversationId: fixture.conversationId, role: 'ASSISTANT' },
@@ -40,18 +35,8 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 type Who = 'student' | 'outsider' | 'teacher' | 'otherTeacher' | 'admin';
-const WHO: Who[] = ['student', 'outsider', 'teacher', 'otherTeacher', 'admin'];
+const READERS: Who[] = ['student', 'outsider', 'teacher', 'otherTeacher', 'admin'];
 const userOf = (who: Who) => (who === 'outsider' ? outsider : world.users[who]);
-
-async function outcome(run: () => Promise<unknown>): Promise<string> {
-  try {
-    await run();
-    return 'ok';
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 const paths: Array<[string, (user: SessionUser) => Promise<unknown>, string, string]> = [
   [
@@ -93,7 +78,7 @@ describe('an adult reading a session through any path is logged', () => {
     it(name, async () => {
       const db = world.db.prisma;
       const results: Record<string, { outcome: string; logged: number }> = {};
-      for (const who of WHO) {
+      for (const who of READERS) {
         const user = userOf(who);
         const before = await db.accessLog.count({ where: { actorId: user.id } });
         const result = await outcome(() => read(user));
