@@ -118,13 +118,14 @@ describe('authorization per procedure and role', () => {
   });
 
   it('account.signUp is open to anonymous callers', async () => {
-    const user = await caller('anonymous').account.signUp({
+    await caller('anonymous').account.signUp({
       role: 'STUDENT',
       name: 'New Student',
       email: 'new@school.test',
       password: 'a long password',
       joinCode: world.joinCode,
     });
+    const user = await world.db.prisma.user.findUniqueOrThrow({ where: { email: 'new@school.test' } });
     expect(user.role).toBe('STUDENT');
     const enrolled = await world.db.prisma.enrollment.count({ where: { studentId: user.id, classId: world.classId } });
     expect(enrolled).toBe(1);

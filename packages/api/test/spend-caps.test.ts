@@ -89,7 +89,7 @@ async function ledger(scope: string) {
 it('an installation day cap holds across 100 concurrent sends on two nodes, with a clear refusal', async () => {
   const reservation = await reservationOfOneTurn(world.classId);
   const cap = reservation * 12;
-  await world.db.prisma.installationSettings.create({ data: { spendCapDayMicros: cap } });
+  await world.db.prisma.installationSettings.create({ data: { capsSavedAt: new Date(), spendCapDayMicros: cap } });
 
   const results = await hundredSends(world.classId);
   const served = results.filter((r) => r.status === 200);
@@ -120,7 +120,9 @@ it('an installation day cap holds across 100 concurrent sends on two nodes, with
 
 it("a teacher's own month cap holds for their classes, while personal sessions go on", async () => {
   const reservation = await reservationOfOneTurn(world.classId);
-  await world.db.prisma.installationSettings.create({ data: { teacherSpendCapMonthMicros: reservation * 100 } });
+  await world.db.prisma.installationSettings.create({
+    data: { capsSavedAt: new Date(), teacherSpendCapMonthMicros: reservation * 100 },
+  });
   await world.db.prisma.teacherSpendCap.create({
     data: { teacherId: world.users.teacher.id, monthMicros: reservation * 5 },
   });
@@ -158,8 +160,8 @@ it('caps come from the environment until an admin saves the settings; unset mean
     expect((await sendAs(capped, students[1]!, world.classId, 'Capped by the environment')).code).toBe(
       'SPEND_CAP_REACHED',
     );
-    // An admin's settings row (here: no caps at all) takes over from the environment.
-    await world.db.prisma.installationSettings.create({ data: {} });
+    // Caps an admin saved (here: no caps at all) take over from the environment.
+    await world.db.prisma.installationSettings.create({ data: { capsSavedAt: new Date() } });
     expect((await sendAs(capped, students[1]!, world.classId, 'No cap now')).status).toBe(200);
     await capped.generations.drain();
   } finally {

@@ -40,7 +40,7 @@ describe('seedDemoSchool', () => {
     expect(second.created).toBe(false);
     expect(await rowCounts()).toEqual(afterFirst);
     expect(await db.prisma.usageEvent.aggregate({ _sum: { costMicros: true, promptTokens: true } })).toEqual(snapshot);
-    expect(afterFirst).toMatchObject({ users: 7, classes: 1, enrollments: 6 });
+    expect(afterFirst).toMatchObject({ users: 8, classes: 1, enrollments: 6 });
     expect(afterFirst.conversations).toBeGreaterThanOrEqual(6);
   });
 
@@ -53,6 +53,12 @@ describe('seedDemoSchool', () => {
       expect(user.passwordHash).toMatch(/^\$argon2id\$/);
       expect(await verify(user.passwordHash!, password)).toBe(true);
       expect(await verify(user.passwordHash!, 'wrong password')).toBe(false);
+    }
+    // An admin login to approve teachers and set caps; the demo teacher is approved already.
+    expect(logins.map((l) => l.role)).toEqual(expect.arrayContaining(['ADMIN', 'TEACHER', 'STUDENT']));
+    for (const login of logins.filter((l) => l.role !== 'STUDENT')) {
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { email: login.email } });
+      expect(user.pendingApproval).toBe(false);
     }
   });
 

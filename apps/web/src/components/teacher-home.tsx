@@ -10,6 +10,7 @@ import { fieldText, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { formText } from '../lib/form-text';
+import { ApprovalNotice } from './teacher/approval-notice';
 import { ClassOverview } from './teacher/class-overview';
 
 /** The teacher's start page: every class at a glance, and a new class; for an admin, the way to the school's settings. */
@@ -51,6 +52,7 @@ export function TeacherHome({ isAdmin }: { isAdmin: boolean }) {
           </Link>
         </p>
       )}
+      <ApprovalNotice />
       <ClassOverview />
       <section className="card">
         <form onSubmit={submit} className="space-y-3" noValidate>

@@ -1,4 +1,5 @@
 import { MODE_NAMES } from '@lumi/api/schemas';
+import { adminEn } from './admin-en';
 import { dashboardEn } from './dashboard-en';
 import { practiceEn } from './practice-en';
 
@@ -160,7 +161,6 @@ export const en = {
   'error.NOT_EDITABLE': 'Only your latest message can be edited.',
   'error.NOT_RETRYABLE': 'Only the latest reply can be tried again.',
   'error.JOIN_CODE_UNKNOWN': 'No open class has that join code. Check it with your teacher.',
-  'error.EMAIL_TAKEN': 'An account with this email already exists. Sign in instead.',
   'error.WEAK_PASSWORD': 'That password is too easy to guess. Choose a longer or less common one.',
   'error.UNKNOWN_MODEL': 'One of the chosen models is not known to Lumi.',
   'error.UNKNOWN_RULE': 'One of the chosen tutor rules is not known to Lumi.',
@@ -191,6 +191,7 @@ export const en = {
   'teacher.joinCode': 'Join code',
   'teacher.students': '{count} students',
   ...dashboardEn,
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { MODE_NAMES } from '@lumi/api/schemas';
+import { adminZh } from './admin-zh';
 import { dashboardZh } from './dashboard-zh';
 import type { MessageKey } from './en';
 import { practiceZh } from './practice-zh';
@@ -156,7 +157,6 @@ export const zh: Record<MessageKey, string> = {
   'error.NOT_EDITABLE': '只能修改你最新的一条消息。',
   'error.NOT_RETRYABLE': '只能重试最新的一条回复。',
   'error.JOIN_CODE_UNKNOWN': '没有哪个开放的班级使用这个加入码，请向老师核对。',
-  'error.EMAIL_TAKEN': '这个邮箱已经注册过账号了，请直接登录。',
   'error.WEAK_PASSWORD': '这个密码太容易被猜到了，请换一个更长或更少见的密码。',
   'error.UNKNOWN_MODEL': '所选模型中有 Lumi 不认识的模型。',
   'error.UNKNOWN_RULE': '所选导师规则中有 Lumi 不认识的规则。',
@@ -187,4 +187,5 @@ export const zh: Record<MessageKey, string> = {
   'teacher.joinCode': '加入码',
   'teacher.students': '{count} 名学生',
   ...dashboardZh,
+  ...adminZh,
 };

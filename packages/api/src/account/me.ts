@@ -3,7 +3,7 @@ import { signedInProcedure } from '../trpc';
 export const meRoute = signedInProcedure.query(async ({ ctx }) => {
   const user = await ctx.db.user.findUniqueOrThrow({
     where: { id: ctx.user.id },
-    select: { id: true, email: true, name: true, role: true, language: true },
+    select: { id: true, email: true, name: true, role: true, language: true, pendingApproval: true },
   });
   return user;
 });

@@ -33,7 +33,7 @@ export async function runRetention(
         [{ locked: boolean }]
       >`SELECT pg_try_advisory_xact_lock(${RETENTION_LOCK}) AS "locked"`;
       if (!lock.locked) return { status: 'busy' };
-      const settings = await tx.schoolSettings.findUnique({ where: { id: 1 } });
+      const settings = await tx.installationSettings.findUnique({ where: { id: 1 } });
       const days = settings?.messageRetentionDays ?? null;
       if (days === null) return { status: 'off' };
       const now = services.now();
@@ -76,7 +76,7 @@ export async function runRetention(
         )
         -- PostgreSQL runs every data-modifying WITH to completion, read or not.
         SELECT count(*)::int AS "removed" FROM redacted`);
-      await tx.schoolSettings.update({
+      await tx.installationSettings.update({
         where: { id: 1 },
         data: { retentionLastRunAt: now, retentionLastRemoved: removed },
       });

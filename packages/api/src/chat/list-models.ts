@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signedInProcedure } from '../trpc';
-import { allowedModelsFor } from './class-policy';
+import { studentModels } from '../admin/personal-choice';
 import { AppError } from '../errors/app-error';
 import { seesPrices } from '../classes/prices-visible';
 
@@ -20,7 +20,7 @@ export const modelsRoute = signedInProcedure.input(listModelsInput).query(async 
   const withPrices = seesPrices(ctx.user, klass);
   return {
     offline: ctx.provider.offline,
-    models: allowedModelsFor(ctx.catalog, ctx.provider, klass).map((id) => {
+    models: (await studentModels(ctx, klass)).map((id) => {
       const m = ctx.catalog.get(id)!;
       return {
         id: m.id,

@@ -61,27 +61,32 @@ export function spendKey(teacherId: string | null, at: Date): SpendKey {
 
 /**
  * The caps in force for the installation and for a teacher (null without one), for a CTE named "caps": the
- * teacher's own, else the installation's settings, else the environment's defaults (only while no settings row
- * exists).
+ * teacher's own, else the installation's saved settings, else the environment's defaults (only until an admin saves
+ * caps). A teacher waiting for approval, or disabled, has caps of 0: their classes spend nothing (a free model, the
+ * offline demo tutor, still answers). `teacherId` may be a column of an outer query (a lateral join).
  */
-export function capsSql(defaults: SpendCapDefaults, teacherId: string | null) {
+export function capsSql(defaults: SpendCapDefaults, teacherId: string | null | Prisma.Sql) {
+  const saved = Prisma.sql`i."capsSavedAt" IS NOT NULL`;
+  const barred = Prisma.sql`(u."disabledAt" IS NOT NULL OR u."pendingApproval")`;
   return Prisma.sql`
     SELECT
-      CASE WHEN i."id" IS NULL THEN ${defaults.dayMicros}::bigint ELSE i."spendCapDayMicros" END AS "dayCap",
-      CASE WHEN i."id" IS NULL THEN ${defaults.monthMicros}::bigint ELSE i."spendCapMonthMicros" END AS "monthCap",
-      coalesce(t."dayMicros", CASE WHEN i."id" IS NULL THEN ${defaults.teacherDayMicros}::bigint
-        ELSE i."teacherSpendCapDayMicros" END) AS "teacherDayCap",
-      coalesce(t."monthMicros", CASE WHEN i."id" IS NULL THEN ${defaults.teacherMonthMicros}::bigint
-        ELSE i."teacherSpendCapMonthMicros" END) AS "teacherMonthCap"
+      CASE WHEN ${saved} THEN i."spendCapDayMicros" ELSE ${defaults.dayMicros}::bigint END AS "dayCap",
+      CASE WHEN ${saved} THEN i."spendCapMonthMicros" ELSE ${defaults.monthMicros}::bigint END AS "monthCap",
+      CASE WHEN ${barred} THEN 0::bigint ELSE coalesce(t."dayMicros", CASE WHEN ${saved}
+        THEN i."teacherSpendCapDayMicros" ELSE ${defaults.teacherDayMicros}::bigint END) END AS "teacherDayCap",
+      CASE WHEN ${barred} THEN 0::bigint ELSE coalesce(t."monthMicros", CASE WHEN ${saved}
+        THEN i."teacherSpendCapMonthMicros" ELSE ${defaults.teacherMonthMicros}::bigint END) END AS "teacherMonthCap"
     FROM (SELECT 1) AS one LEFT JOIN "InstallationSettings" i ON i."id" = 1
-      LEFT JOIN "TeacherSpendCap" t ON t."teacherId" = ${teacherId}::text`;
+      LEFT JOIN "TeacherSpendCap" t ON t."teacherId" = ${teacherId}::text
+      LEFT JOIN "User" u ON u."id" = ${teacherId}::text`;
 }
 
 /**
- * Reserves `micros` on one scope when `when` (a boolean SQL expression) holds and the scope's day and month caps
- * still hold it; returns the scope when reserved. One INSERT ... ON CONFLICT DO UPDATE whose WHERE is evaluated on
- * the locked row, so concurrent turns on any node never pass a cap. A row of an earlier day or month starts over;
- * one a node with its clock ahead already moved on is taken as the current period.
+ * Reserves `micros` on one scope when `when` (a boolean SQL expression) holds, the scope has a cap (an uncapped
+ * scope's row is never written: every turn would otherwise queue on the one installation row for nothing) and the
+ * scope's day and month caps still hold it; returns the scope when reserved. One INSERT ... ON CONFLICT DO UPDATE
+ * whose WHERE is evaluated on the locked row, so concurrent turns on any node never pass a cap. A row of an earlier
+ * day or month starts over; one a node with its clock ahead already moved on is taken as the current period.
  */
 function reserveScopeSql(scope: string | null, key: SpendKey, micros: number, caps: CapColumns, when: Prisma.Sql) {
   return Prisma.sql`
@@ -90,7 +95,8 @@ function reserveScopeSql(scope: string | null, key: SpendKey, micros: number, ca
     SELECT ${scope}::text, ${key.day}::date, ${micros}::bigint, c.${caps.day}, ${key.month}::date, ${micros}::bigint,
       c.${caps.month}, now()
     FROM caps c
-    WHERE ${scope}::text IS NOT NULL AND ${when} AND (c.${caps.day} IS NULL OR ${micros}::bigint <= c.${caps.day})
+    WHERE ${scope}::text IS NOT NULL AND ${when} AND NOT ${uncapped(caps)}
+      AND (c.${caps.day} IS NULL OR ${micros}::bigint <= c.${caps.day})
       AND (c.${caps.month} IS NULL OR ${micros}::bigint <= c.${caps.month})
     ON CONFLICT ("scope") DO UPDATE SET
       "daySpentMicros" = CASE WHEN l."day" >= EXCLUDED."day" THEN l."daySpentMicros" ELSE 0 END,
@@ -110,6 +116,8 @@ function reserveScopeSql(scope: string | null, key: SpendKey, micros: number, ca
     RETURNING l."scope"`;
 }
 
+const uncapped = (caps: CapColumns) => Prisma.sql`(c.${caps.day} IS NULL AND c.${caps.month} IS NULL)`;
+
 interface CapColumns {
   day: Prisma.Sql;
   month: Prisma.Sql;
@@ -118,9 +126,10 @@ const INSTALLATION_CAPS: CapColumns = { day: Prisma.raw('"dayCap"'), month: Pris
 const TEACHER_CAPS: CapColumns = { day: Prisma.raw('"teacherDayCap"'), month: Prisma.raw('"teacherMonthCap"') };
 
 /**
- * CTEs "caps", "spend_installation" and "spend_teacher" (a row each when reserved) and "spend" (the scopes
- * reserved), reserving when `when` holds. Every statement that writes ledger rows locks the installation's before
- * the teacher's (the teacher's CTE reads the installation's, so runs after it), so two turns never deadlock; the
+ * CTEs "caps", "spend_installation" and "spend_teacher" (a row each when reserved on the ledger), "spend_ok" (one
+ * boolean: every cap held, by reserving or by there being no cap to hold), "installation_ok" and "spend_refused",
+ * reserving when `when` holds. Every statement that writes ledger rows locks the installation's before the
+ * teacher's (the teacher's CTE reads the installation's, so runs after it), so two turns never deadlock; the
  * teacher's cap is tried only once the installation's held.
  */
 export function reserveSpendCtes(defaults: SpendCapDefaults, key: SpendKey, micros: number, when: Prisma.Sql) {
@@ -128,28 +137,33 @@ export function reserveSpendCtes(defaults: SpendCapDefaults, key: SpendKey, micr
   return Prisma.sql`
     caps AS (${capsSql(defaults, key.teacherId)}),
     spend_installation AS (${reserveScopeSql(INSTALLATION_SCOPE, key, micros, INSTALLATION_CAPS, when)}),
+    installation_ok AS (
+      SELECT ${when} AND (EXISTS (SELECT 1 FROM spend_installation) OR ${uncapped(INSTALLATION_CAPS)}) AS ok
+      FROM caps c
+    ),
     spend_teacher AS (${reserveScopeSql(
       teacher,
       key,
       micros,
       TEACHER_CAPS,
-      Prisma.sql`EXISTS (SELECT 1 FROM spend_installation)`,
+      Prisma.sql`(SELECT ok FROM installation_ok)`,
     )}),
-    spend AS (SELECT "scope" FROM spend_installation UNION ALL SELECT "scope" FROM spend_teacher),
+    spend_ok AS (
+      SELECT (SELECT ok FROM installation_ok)
+        AND (${teacher}::text IS NULL OR EXISTS (SELECT 1 FROM spend_teacher) OR ${uncapped(TEACHER_CAPS)}) AS ok
+      FROM caps c
+    ),
     spend_refused AS (
       -- Which cap refused: the teacher's when the installation's held; the month's when it is the only one set, or
       -- full as of this statement's snapshot (concurrent turns may have moved on since; then the day's is named).
-      SELECT (EXISTS (SELECT 1 FROM spend_installation)) AS "teacher",
-        CASE WHEN EXISTS (SELECT 1 FROM spend_installation)
+      SELECT (SELECT ok FROM installation_ok) AS "teacher",
+        CASE WHEN (SELECT ok FROM installation_ok)
           THEN c."teacherMonthCap" IS NOT NULL AND (c."teacherDayCap" IS NULL OR ${monthFull(teacher, key, micros, TEACHER_CAPS)})
           ELSE c."monthCap" IS NOT NULL AND (c."dayCap" IS NULL OR ${monthFull(INSTALLATION_SCOPE, key, micros, INSTALLATION_CAPS)})
         END AS "month"
       FROM caps c
     )`;
 }
-
-/** The number of ledger rows a turn of this key reserves on. */
-export const scopeCount = (key: SpendKey) => (key.teacherId ? 2 : 1);
 
 function monthFull(scope: string | null, key: SpendKey, micros: number, caps: CapColumns) {
   return Prisma.sql`coalesce((SELECT CASE WHEN l."month" >= ${key.month}::date
@@ -160,7 +174,8 @@ function monthFull(scope: string | null, key: SpendKey, micros: number, caps: Ca
 /**
  * CTEs "ledger_installation" and "ledger_teacher": give back `reserved` micro-dollars and record `spent` on the
  * turn's scopes, in the period the reservation was made (a period that has since started over keeps its own
- * totals). The installation's row first, as in reserveSpendCtes; `after` can name CTEs whose rows must be locked
+ * totals). A scope without a cap is left alone, as its reservation left it (an admin saving caps rebuilds the rows:
+ * rebuildSpendLedger). The installation's row first, as in reserveSpendCtes; `after` can name CTEs whose rows must be locked
  * before these (PostgreSQL runs unreferenced CTEs in no documented order).
  */
 export function settleSpendCtes(
@@ -180,7 +195,7 @@ export function settleSpendCtes(
       "monthSpentMicros" = CASE WHEN "month" = ${key.month}::date THEN "monthSpentMicros" + ${spent}::bigint
         ELSE "monthSpentMicros" END,
       "updatedAt" = now()
-    WHERE "scope" = ${scope}::text AND ${after}
+    WHERE "scope" = ${scope}::text AND ("dayCapMicros" IS NOT NULL OR "monthCapMicros" IS NOT NULL) AND ${after}
     RETURNING 1`;
   return Prisma.sql`
     ledger_installation AS (${update(INSTALLATION_SCOPE, after)}),

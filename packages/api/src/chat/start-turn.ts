@@ -14,7 +14,7 @@ import type { LumiServices, SessionUser } from '../context';
 import { chatRateLimit } from '../shared/rate-limit';
 import { AppError } from '../errors/app-error';
 import { settleTokens, utcDay } from './budget';
-import { allowedModelsFor, budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
+import { budgetScope, cheapestModel, dailyBudgetFor } from './class-policy';
 import { firstCopyReply } from './first-copy';
 import { Generation } from './generation';
 import { countedFor, loadHistory, toHistory } from './history';
@@ -33,6 +33,7 @@ import {
 } from './turn-statements';
 import { releaseInstallation, settleSpend, spendKey } from './spend-caps';
 import { storeUserMessage, titleFrom } from './user-message';
+import { studentModels } from '../admin/personal-choice';
 
 export interface TurnStart {
   userMessageId: string;
@@ -95,7 +96,7 @@ export async function startTurn(
   const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
 
   const klass = conversation.class;
-  const allowed = allowedModelsFor(services.catalog, services.provider, klass);
+  const allowed = await studentModels(services, klass);
   const requested = input.model ?? conversation.model;
   const preferred = allowed.includes(requested) ? requested : allowed[0]!;
   if (input.model !== undefined && !allowed.includes(input.model)) {
@@ -254,7 +255,7 @@ export async function startTurn(
         model,
         pending,
         month: reply.refusedMonth,
-        teacher: reply.installationReserved,
+        teacher: reply.teacherRefused,
       });
     }
     const fitted = Math.min(maxTokens, reply.left - built.promptTokens);

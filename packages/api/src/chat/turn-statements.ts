@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, preparedQuery, type Class, type Conversation, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { countHit, rateLimitWindow, type RateLimitRule } from '../shared/rate-limit';
+import { freedAtSql, reserveHitSql, type RateLimitRule } from '../shared/rate-limit';
 import type { BudgetKey } from './budget';
-import { reserveSpendCtes, scopeCount, settleSpendCtes, type SpendCapDefaults, type SpendKey } from './spend-caps';
+import { reserveSpendCtes, settleSpendCtes, type SpendCapDefaults, type SpendKey } from './spend-caps';
 import { replyClientId } from './turn-messages';
 
 /**
@@ -122,20 +122,20 @@ export interface TurnOpening {
 
 /**
  * Round 1 in one statement: the caller's conversation (writes are the owner's only), the reply an earlier send
- * with this clientId made, and one hit on the rate limit (counted whether or not the rest succeeds, as before).
+ * with this clientId made, and one hit on the rate limit (counted whether or not the rest succeeds, as before; a
+ * refused hit is not counted).
  */
 export async function openTurn(db: Db, args: OpenArgs): Promise<TurnOpening> {
-  const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const rows = await preparedQuery<Row>(
     db,
     'lumi_open_turn',
     Prisma.sql`
-    WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
-    SELECT (SELECT "count" FROM hit) AS "rateCount", ${mayWrite(args.userId)} AS "mayWrite", ${CONVERSATION_COLUMNS},
+    WITH hit AS (${reserveHitSql(args.rule, args.userId, args.now)})
+    SELECT ${rateColumns(args)}, ${mayWrite(args.userId)} AS "mayWrite", ${CONVERSATION_COLUMNS},
       ${CLASS_COLUMNS}, ${EXISTING_COLUMNS}
     ${turnRows(args)}`,
   );
-  return toOpening(rows[0]!, args.rule, resetAt);
+  return toOpening(rows[0]!, args.now);
 }
 
 interface OpenArgs {
@@ -158,12 +158,21 @@ const mayWrite = (userId: string) => Prisma.sql`(c."classId" IS NULL OR EXISTS (
       SELECT 1 FROM "Enrollment" e JOIN "Class" w ON w."id" = e."classId"
       WHERE e."classId" = c."classId" AND e."studentId" = ${userId} AND w."archivedAt" IS NULL))`;
 
-function toOpening(row: Row, rule: RateLimitRule, resetAt: Date): TurnOpening {
+/**
+ * The rate limit's verdict: the hit was counted (the sliding window of rate-limit.ts: never more than the limit in
+ * any 60 s), or when the oldest hit in the window ages out. The main query sees the log as it was before the hit.
+ */
+const rateColumns = (args: OpenArgs) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM hit) AS "rateAllowed", ${freedAtSql(args.rule, args.userId, args.now)} AS "rateFreedAt"`;
+
+function toOpening(row: Row, now: Date): TurnOpening {
   const conversation = unprefix<Conversation>(row, 'c_', CONVERSATION);
+  // A timestamp, read as a Date (prepared.ts); null when the window held no hit.
+  const freedAt = row.rateFreedAt instanceof Date ? row.rateFreedAt : now;
   return {
     conversation: conversation && { ...conversation, class: unprefix<Class>(row, 'k_', CLASS) },
     existing: unprefix<Message>(row, 'm_', MESSAGE),
-    rateLimit: { allowed: Number(row.rateCount ?? 1) <= rule.limit, resetAt },
+    rateLimit: { allowed: row.rateAllowed === true, resetAt: freedAt },
     mayWrite: row.mayWrite === true,
   };
 }
@@ -177,13 +186,12 @@ export type HistoryRow = Pick<Message, 'id' | 'role' | 'content' | 'tokenCount' 
  * once the budget holds them (openReply), so a refused send leaves no trace.
  */
 export async function openSend(db: Db, args: OpenArgs): Promise<TurnOpening & { history: HistoryRow[] }> {
-  const { windowStart, resetAt } = rateLimitWindow(args.rule, args.now);
   const rows = await preparedQuery<Row>(
     db,
     'lumi_open_send',
     Prisma.sql`
-    WITH hit AS (${countHit(args.rule, args.userId, windowStart)})
-    SELECT (SELECT "count" FROM hit) AS "rateCount", ${mayWrite(args.userId)} AS "mayWrite", ${CONVERSATION_COLUMNS},
+    WITH hit AS (${reserveHitSql(args.rule, args.userId, args.now)})
+    SELECT ${rateColumns(args)}, ${mayWrite(args.userId)} AS "mayWrite", ${CONVERSATION_COLUMNS},
       ${CLASS_COLUMNS}, ${EXISTING_COLUMNS},
       (
         SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content",
@@ -196,7 +204,7 @@ export async function openSend(db: Db, args: OpenArgs): Promise<TurnOpening & { 
   );
   const row = rows[0]!;
   const history = jsonColumn<HistoryRow[] | null>(row.history) ?? [];
-  return { ...toOpening(row, args.rule, resetAt), history };
+  return { ...toOpening(row, args.now), history };
 }
 
 /** A plain send's message, stored by openReply together with its reply. */
@@ -256,7 +264,7 @@ export async function openReply(
       RETURNING 1
     ), held AS (SELECT EXISTS (SELECT 1 FROM reserve) AS ok),
     ${reserveSpendCtes(spend.defaults, spend.key, spend.micros, Prisma.sql`(SELECT ok FROM held)`)},
-    granted AS (SELECT (SELECT ok FROM held) AND (SELECT count(*) FROM spend) = ${scopeCount(spend.key)} AS ok),
+    granted AS (SELECT (SELECT ok FROM held) AND (SELECT ok FROM spend_ok) AS ok),
     sent AS (
       INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "clientId", "updatedAt")
       SELECT ${send?.id ?? null}::text, ${args.conversationId}, 'USER', ${send?.content ?? null}::text,
@@ -283,7 +291,7 @@ export async function openReply(
     )
     SELECT (SELECT ok FROM granted) AS "granted", (SELECT ok FROM held) AS "budgetGranted",
       EXISTS (SELECT 1 FROM spend_installation) AS "installationReserved",
-      (SELECT "month" FROM spend_refused) AS "refusedMonth", ${INSERTED_COLUMNS},
+      (SELECT "teacher" FROM spend_refused) AS "teacherRefused", (SELECT "month" FROM spend_refused) AS "refusedMonth", ${INSERTED_COLUMNS},
       ${budget}::int - coalesce((SELECT b."usedTokens" + b."reservedTokens" - b."extraTokens" FROM "BudgetDay" b
         WHERE b."userId" = ${key.userId} AND b."scope" = ${key.scope} AND b."day" = ${key.day}::date), 0) AS "left"
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
@@ -293,6 +301,7 @@ export async function openReply(
     granted: row.granted === true,
     budgetGranted: row.budgetGranted === true,
     installationReserved: row.installationReserved === true,
+    teacherRefused: row.teacherRefused === true,
     refusedMonth: row.refusedMonth === true,
     message: unprefix<Message>(row, 'm_', MESSAGE),
     left: Math.max(0, Number(row.left)),
@@ -304,8 +313,10 @@ export interface ReplyOpening {
   granted: boolean;
   /** The token budget held; false with `left` tokens left. */
   budgetGranted: boolean;
-  /** The installation's cap reserved the turn's money (so, when not granted, the teacher's cap refused it). */
+  /** The installation's ledger row holds the turn's money (to give back when the teacher's cap refused). */
   installationReserved: boolean;
+  /** The installation's cap held (or there was none) and the teacher's refused. */
+  teacherRefused: boolean;
   /** The cap that refused was a month's (else a day's). */
   refusedMonth: boolean;
   message: Message | null;

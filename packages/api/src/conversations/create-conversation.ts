@@ -1,7 +1,7 @@
 import { studentProcedure } from '../trpc';
 import { AppError } from '../errors/app-error';
 import { createConversationInput, isLanguageMode } from './conversation.types';
-import { allowedModelsFor } from '../chat/class-policy';
+import { studentModels } from '../admin/personal-choice';
 
 export const createConversationRoute = studentProcedure
   .input(createConversationInput)
@@ -13,7 +13,7 @@ export const createConversationRoute = studentProcedure
       : null;
     if (input.classId && !klass) throw new AppError('NOT_FOUND', 'No such class.');
 
-    const allowed = allowedModelsFor(ctx.catalog, ctx.provider, klass);
+    const allowed = await studentModels(ctx, klass);
     const model = input.model ?? (klass && allowed.includes(klass.defaultModel) ? klass.defaultModel : allowed[0]);
     if (!model || !allowed.includes(model)) {
       throw new AppError('MODEL_NOT_ALLOWED', `The model "${input.model ?? 'default'}" is not allowed in this class.`);

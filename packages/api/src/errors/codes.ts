@@ -16,7 +16,6 @@ export const REQUEST_ERROR_STATUS = {
   NOT_RETRYABLE: 400,
   STILL_STREAMING: 400,
   JOIN_CODE_UNKNOWN: 400,
-  EMAIL_TAKEN: 400,
   /** A password reset code that is wrong, used or expired. */
   RESET_CODE_INVALID: 400,
   /** A common password, or one made of the account's own email or name. */
@@ -29,6 +28,8 @@ export const REQUEST_ERROR_STATUS = {
   EXERCISE_FINISHED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  /** A teacher account an admin has not approved yet: it signs in, but creates no classes. */
+  TEACHER_NOT_APPROVED: 403,
   NOT_FOUND: 404,
   /** The body (or the address) is larger than the endpoint reads; refused before it is read whole. */
   TOO_LARGE: 413,

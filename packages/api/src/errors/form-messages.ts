@@ -19,6 +19,8 @@ export const FORM_MESSAGES = [
   'form.budgetNegative',
   'form.budgetTooLarge',
   'form.instructionsTooLong',
+  'form.capAmount',
+  'form.pickModel',
 ] as const;
 export type FormMessage = (typeof FORM_MESSAGES)[number];
 

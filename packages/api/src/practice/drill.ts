@@ -60,7 +60,7 @@ export async function answerDrill(
   } else {
     const result = await requestStructured(
       services.provider,
-      exerciseModel(services, attempt.class),
+      await exerciseModel(services, attempt.class),
       drillGradeTask({
         direction: drill.direction,
         level: drill.level,

@@ -1,11 +1,15 @@
 import type { ModelEntry } from '@lumi/chat-core';
 import type { Class } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { allowedModelsFor } from '../chat/class-policy';
+import { studentModels } from '../admin/personal-choice';
 
 /** The model an exercise talks to: the class's default when it is allowed, else the first allowed one. */
-export function exerciseModel(services: LumiServices, klass: Class | null, preferred?: string): ModelEntry {
-  const allowed = allowedModelsFor(services.catalog, services.provider, klass);
+export async function exerciseModel(
+  services: LumiServices,
+  klass: Class | null,
+  preferred?: string,
+): Promise<ModelEntry> {
+  const allowed = await studentModels(services, klass);
   const id =
     preferred && allowed.includes(preferred)
       ? preferred

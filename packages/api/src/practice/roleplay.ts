@@ -63,7 +63,7 @@ export async function gradeTurn(
   const { db } = services;
   const claimed = await claimCard(services, attempt.id, turn.message.id, turnIndex);
   if (!claimed) return;
-  const model = exerciseModel(services, attempt.class, undefined);
+  const model = await exerciseModel(services, attempt.class, undefined);
   const before: ChatMessage[] = turn.before.map((m) => ({
     role: m.role === 'USER' ? 'user' : 'assistant',
     content: m.content,
@@ -217,7 +217,7 @@ async function writeReport(services: LumiServices, attempt: Attempt, scenario: S
       ? null
       : await requestStructured(
           services.provider,
-          exerciseModel(services, attempt.class, undefined),
+          await exerciseModel(services, attempt.class, undefined),
           reportTask({
             targetLanguage: scenario.targetLanguage,
             level: scenario.level,

@@ -45,7 +45,7 @@ export const startAttemptRoute = studentProcedure.input(startAttemptInput).mutat
   const attempt = await db.$transaction(async (tx) => {
     let conversationId: string | null = null;
     if (spec.kind === 'ROLEPLAY') {
-      const model = exerciseModel(ctx, klass).id;
+      const model = (await exerciseModel(ctx, klass)).id;
       const conversation = await tx.conversation.create({
         data: {
           studentId: ctx.user.id,

@@ -19,7 +19,7 @@ export interface RateLimitOutcome {
   resetAt: Date;
 }
 
-/** One hit counted in its window, returning the new count; the chat turn runs it as a CTE of its first statement. */
+/** One hit counted in its fixed window, returning the new count. */
 export function countHit(rule: RateLimitRule, subject: string, windowStart: Date): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "RateLimitWindow" ("key", "windowStart", "count")
@@ -44,7 +44,7 @@ export async function hitRateLimit(
   return { allowed: count <= rule.limit, remaining: Math.max(0, rule.limit - count), resetAt };
 }
 
-/** Sends per user per minute; overridable per node with LUMI_CHAT_RATE_LIMIT. */
+/** Sends per user in any 60 seconds (a sliding window: reserveHit); overridable per node with LUMI_CHAT_RATE_LIMIT. */
 export function chatRateLimit(perMinute: number): RateLimitRule {
   return { name: 'chat', limit: perMinute, windowMs: 60_000 };
 }
@@ -83,24 +83,44 @@ export async function reserveHit(
   now: Date,
 ): Promise<SlidingOutcome> {
   const key = `${rule.name}:${subject}`;
+  const rows = await db.$queryRaw<Array<{ key: string }>>(reserveHitSql(rule, subject, now));
+  if (rows.length > 0) return { allowed: true, at: now };
+  const row = await db.rateLimitLog.findUnique({ where: { key } });
   const since = new Date(now.getTime() - rule.windowMs);
-  const rows = await db.$queryRaw<Array<{ key: string }>>`
-    INSERT INTO "RateLimitLog" ("key", "hits") VALUES (${key}, ARRAY[${now}::timestamp(3)])
+  const inWindow = (row?.hits ?? []).filter((h) => h > since).sort((a, b) => a.getTime() - b.getTime());
+  const freed = new Date((inWindow[0] ?? now).getTime() + rule.windowMs);
+  const locked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+  return { allowed: false, at: locked && locked > freed ? locked : freed };
+}
+
+/**
+ * reserveHit's one statement, returning the key when the hit was counted; the chat turn runs it as a CTE of its
+ * first statement (turn-statements.ts).
+ */
+export function reserveHitSql(rule: RateLimitRule, subject: string, now: Date): Prisma.Sql {
+  const since = new Date(now.getTime() - rule.windowMs);
+  return Prisma.sql`
+    INSERT INTO "RateLimitLog" ("key", "hits") VALUES (${`${rule.name}:${subject}`}, ARRAY[${now}::timestamp(3)])
     ON CONFLICT ("key") DO UPDATE
       SET "hits" = array_append(
         ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${since}::timestamp(3) ORDER BY h),
         ${now}::timestamp(3)
       )
       WHERE cardinality(ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${since}::timestamp(3)))
-          < ${rule.limit}
+          < ${rule.limit}::int
         AND ("RateLimitLog"."lockedUntil" IS NULL OR "RateLimitLog"."lockedUntil" <= ${now}::timestamp(3))
     RETURNING "key"`;
-  if (rows.length > 0) return { allowed: true, at: now };
-  const row = await db.rateLimitLog.findUnique({ where: { key } });
-  const inWindow = (row?.hits ?? []).filter((h) => h > since).sort((a, b) => a.getTime() - b.getTime());
-  const freed = new Date((inWindow[0] ?? now).getTime() + rule.windowMs);
-  const locked = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
-  return { allowed: false, at: locked && locked > freed ? locked : freed };
+}
+
+/**
+ * When a key that refused a hit at `now` takes one again (its oldest hit in the window ages out), as a scalar
+ * subquery; read in the statement that tried the hit, it sees the log as the refusal found it.
+ */
+export function freedAtSql(rule: RateLimitRule, subject: string, now: Date): Prisma.Sql {
+  const since = new Date(now.getTime() - rule.windowMs);
+  return Prisma.sql`(SELECT min(h) + ${`${rule.windowMs} milliseconds`}::interval
+    FROM "RateLimitLog" l, unnest(l."hits") AS h
+    WHERE l."key" = ${`${rule.name}:${subject}`} AND h > ${since}::timestamp(3))`;
 }
 
 /** Gives back one hit counted at `at` (the work it reserved for turned out not to count, e.g. a right password). */

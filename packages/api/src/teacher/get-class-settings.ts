@@ -1,7 +1,7 @@
 import { TUTOR_RULES } from '@lumi/chat-core';
 import { loadManagedClass } from '../classes/class-access';
 import { classIdInput } from '../classes/class-settings.types';
-import { allowedModelsFor } from '../chat/class-policy';
+import { catalogModels } from '../chat/class-policy';
 import { teacherProcedure } from '../trpc';
 
 /**
@@ -10,7 +10,7 @@ import { teacherProcedure } from '../trpc';
  */
 export const getClassSettingsRoute = teacherProcedure.input(classIdInput).query(async ({ ctx, input }) => {
   const klass = await loadManagedClass(ctx, ctx.user, input.classId);
-  const models = allowedModelsFor(ctx.catalog, ctx.provider, null).map((id) => {
+  const models = catalogModels(ctx.catalog, ctx.provider).map((id) => {
     const m = ctx.catalog.require(id);
     return { id: m.id, label: m.label, prices: m.prices };
   });

@@ -5,6 +5,9 @@ export const DEMO_PASSWORD = 'lumi-demo-pass';
 
 export const DEMO_TEACHER = { email: 'teacher@greenfield.example', name: 'Elena Rivera', language: 'EN' as UiLanguage };
 
+/** The school's admin: approves teachers, sets the spending caps and the models of personal sessions (/admin). */
+export const DEMO_ADMIN = { email: 'admin@greenfield.example', name: 'Sam Okafor', language: 'EN' as UiLanguage };
+
 export const DEMO_CLASS = {
   name: 'Year 10 Tutor Group B',
   subject: 'Mixed studies',

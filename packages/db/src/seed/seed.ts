@@ -3,11 +3,11 @@ import { BUILTIN_MODELS, Catalog, costMicros, countChatTokens, countMessageToken
 import type { ChatMessage } from '@lumi/chat-core';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import { DEMO_FLAGGED_CONVERSATIONS, DEMO_FLAGS } from './demo-flags';
-import { DEMO_CLASS, DEMO_CONVERSATIONS, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER } from './demo-school';
+import { DEMO_ADMIN, DEMO_CLASS, DEMO_CONVERSATIONS, DEMO_PASSWORD, DEMO_STUDENTS, DEMO_TEACHER } from './demo-school';
 import { between, isWeekend, pick, schoolTime, seededRandom } from './usage-pattern';
 
 export interface DemoLogin {
-  role: 'TEACHER' | 'STUDENT';
+  role: 'ADMIN' | 'TEACHER' | 'STUDENT';
   email: string;
   name: string;
 }
@@ -26,7 +26,7 @@ const USAGE_DAYS = 21;
 const SYSTEM_PROMPT_TOKENS = 420;
 
 /**
- * Creates a believable demo school: a teacher, a class, students (some using Lumi in Chinese),
+ * Creates a believable demo school: an admin, a teacher, a class, students (some using Lumi in Chinese),
  * tutoring conversations in several modes and three weeks of usage. Idempotent: rows have fixed ids
  * or unique keys and existing ones are left as they are.
  */
@@ -40,6 +40,12 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Pr
         where: { email: DEMO_TEACHER.email },
         update: {},
         create: { ...DEMO_TEACHER, role: 'TEACHER', passwordHash },
+      });
+      // Also added to a demo school seeded before there was one.
+      await tx.user.upsert({
+        where: { email: DEMO_ADMIN.email },
+        update: {},
+        create: { ...DEMO_ADMIN, role: 'ADMIN', passwordHash },
       });
       const schoolClass = await tx.class.upsert({
         where: { joinCode: DEMO_CLASS.joinCode },
@@ -76,6 +82,7 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Pr
     joinCode: DEMO_CLASS.joinCode,
     password: DEMO_PASSWORD,
     logins: [
+      { role: 'ADMIN', email: DEMO_ADMIN.email, name: DEMO_ADMIN.name },
       { role: 'TEACHER', email: DEMO_TEACHER.email, name: DEMO_TEACHER.name },
       ...DEMO_STUDENTS.map((s) => ({ role: 'STUDENT' as const, email: s.email, name: s.name })),
     ],

@@ -21,6 +21,7 @@ export function SignUpForm() {
   const signUp = useMutation(trpc.account.signUp.mutationOptions());
   const [role, setRole] = useState<'STUDENT' | 'TEACHER'>('STUDENT');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [notSignedIn, setNotSignedIn] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,13 +32,24 @@ export function SignUpForm() {
       return;
     }
     setFieldErrors({});
+    setNotSignedIn(false);
     try {
       await signUp.mutateAsync(parsed.data);
     } catch (error) {
       setFieldErrors(toUiError(error).fieldErrors ?? {});
       return;
     }
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirect: false });
+    // Sign-up answers the same whether or not the email had an account (README, "Sign-up"); signing in with what was
+    // typed works exactly when the account is new.
+    const result = await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirect: false,
+    });
+    if (result.error) {
+      setNotSignedIn(true);
+      return;
+    }
     router.replace('/');
     router.refresh();
   }
@@ -79,6 +91,7 @@ export function SignUpForm() {
             t('auth.joinCodeHint'),
           )}
         {signUp.error && <ErrorNotice error={toUiError(signUp.error)} />}
+        {notSignedIn && <ErrorNotice error={{ code: null, message: t('auth.signUpNotSignedIn'), resetAt: null }} />}
         <button type="submit" className="btn-primary w-full" disabled={signUp.isPending}>
           {signUp.isPending ? t('common.loading') : t('auth.signUp')}
         </button>

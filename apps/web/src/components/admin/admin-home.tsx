@@ -2,10 +2,16 @@
 
 import Link from 'next/link';
 import { useI18n } from '../../i18n/client';
+import { PersonalModelsSettings } from './personal-models-settings';
 import { RetentionSettings } from './retention-settings';
+import { SpendCapsSettings } from './spend-caps-settings';
 import { StudentData } from './student-data';
+import { TeacherAccounts } from './teacher-accounts';
 
-/** The school admin's page: what is kept about students and for how long, and who read it. */
+/**
+ * The school admin's page: teacher accounts, what the school may spend and on which models outside classes, what is
+ * kept about students and for how long, and who read it.
+ */
 export function AdminHome() {
   const { t } = useI18n();
   return (
@@ -16,6 +22,9 @@ export function AdminHome() {
           {t('privacy.accessLog')}
         </Link>
       </p>
+      <TeacherAccounts />
+      <SpendCapsSettings />
+      <PersonalModelsSettings />
       <RetentionSettings />
       <StudentData />
     </main>

@@ -1,0 +1,87 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n/client';
+import { fieldText, toUiError } from '../../lib/app-error';
+import { useTRPC } from '../../trpc/client';
+import { ErrorNotice } from '../error-notice';
+
+/**
+ * Which models students may use in sessions outside any class. Until an admin chooses, the cheap ones are open;
+ * classes keep the models their teacher chose.
+ */
+export function PersonalModelsSettings() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const spending = useQuery(trpc.admin.spending.queryOptions());
+  const [draft, setDraft] = useState<string[] | null>(null);
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(
+    trpc.admin.setPersonalModels.mutationOptions({
+      onSuccess: () => {
+        setSaved(true);
+        setDraft(null);
+        return queryClient.invalidateQueries({ queryKey: trpc.admin.spending.queryKey() });
+      },
+    }),
+  );
+
+  if (spending.isPending) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
+  if (spending.error) return <ErrorNotice error={toUiError(spending.error)} />;
+  const { personal } = spending.data;
+  const chosen = draft ?? personal.models;
+  const fieldErrors = toUiError(save.error).fieldErrors ?? {};
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    save.mutate({ models: chosen });
+  }
+
+  return (
+    <section className="card space-y-3" aria-labelledby="personal-models-title">
+      <h2 id="personal-models-title" className="text-lg font-semibold">
+        {t('admin.models.title')}
+      </h2>
+      <p className="text-sm text-slate-600">{t('admin.models.intro')}</p>
+      {!personal.chosen && <p className="text-sm text-slate-600">{t('admin.models.default')}</p>}
+      <form onSubmit={submit} className="space-y-3" noValidate>
+        <fieldset className="grid gap-1 sm:grid-cols-2">
+          <legend className="sr-only">{t('admin.models.title')}</legend>
+          {personal.options.map((m) => (
+            <label key={m.id} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={chosen.includes(m.id)}
+                onChange={(e) => {
+                  setSaved(false);
+                  setDraft(e.target.checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id));
+                }}
+              />
+              {m.label}
+              <span className="text-xs text-slate-500">
+                {t('admin.models.price', { input: m.prices.input, output: m.prices.output })}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {fieldErrors.models?.map((m) => (
+          <span key={m} className="field-error block">
+            {fieldText(m, t)}
+          </span>
+        ))}
+        <div className="flex items-center gap-3">
+          <button type="submit" className="btn-primary" disabled={save.isPending}>
+            {t('common.save')}
+          </button>
+          <p role="status" className="text-sm text-emerald-700">
+            {saved && !save.isPending ? t('dash.saved') : ''}
+          </p>
+        </div>
+      </form>
+      {save.error && !fieldErrors.models && <ErrorNotice error={toUiError(save.error)} />}
+    </section>
+  );
+}
