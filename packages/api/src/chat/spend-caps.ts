@@ -165,6 +165,28 @@ export function reserveSpendCtes(defaults: SpendCapDefaults, key: SpendKey, micr
     )`;
 }
 
+/**
+ * The money (micro-dollars) the tightest of the turn's caps has left, as a scalar over the CTE "caps"; null when no
+ * cap applies. Read in the statement that reserves, it sees the ledger as it was before that statement.
+ */
+export function spendLeftSql(key: SpendKey) {
+  const left = (scope: string | null, period: 'day' | 'month', cap: Prisma.Sql) => {
+    const at = period === 'day' ? key.day : key.month;
+    const [col, spent, held] =
+      period === 'day'
+        ? [Prisma.raw('"day"'), Prisma.raw('"daySpentMicros"'), Prisma.raw('"dayReservedMicros"')]
+        : [Prisma.raw('"month"'), Prisma.raw('"monthSpentMicros"'), Prisma.raw('"monthReservedMicros"')];
+    return Prisma.sql`c.${cap} - coalesce((SELECT CASE WHEN l.${col} >= ${at}::date THEN l.${spent} + l.${held} ELSE 0 END
+      FROM "SpendLedger" l WHERE l."scope" = ${scope}::text), 0)`;
+  };
+  const teacher = key.teacherId && teacherScope(key.teacherId);
+  return Prisma.sql`(SELECT LEAST(${left(INSTALLATION_SCOPE, 'day', INSTALLATION_CAPS.day)},
+      ${left(INSTALLATION_SCOPE, 'month', INSTALLATION_CAPS.month)},
+      CASE WHEN ${teacher}::text IS NULL THEN NULL ELSE ${left(teacher, 'day', TEACHER_CAPS.day)} END,
+      CASE WHEN ${teacher}::text IS NULL THEN NULL ELSE ${left(teacher, 'month', TEACHER_CAPS.month)} END)
+    FROM caps c)`;
+}
+
 function monthFull(scope: string | null, key: SpendKey, micros: number, caps: CapColumns) {
   return Prisma.sql`coalesce((SELECT CASE WHEN l."month" >= ${key.month}::date
     THEN l."monthSpentMicros" + l."monthReservedMicros" END FROM "SpendLedger" l WHERE l."scope" = ${scope}::text), 0)
@@ -206,7 +228,12 @@ export function settleSpendCtes(
 }
 
 /** Settles (or releases, with spent 0) a reservation on its own. */
-export async function settleSpend(db: Db, key: SpendKey, reserved: number, spent: number): Promise<void> {
+export async function settleSpend(
+  db: Db | Prisma.TransactionClient,
+  key: SpendKey,
+  reserved: number,
+  spent: number,
+): Promise<void> {
   if (reserved === 0 && spent === 0) return;
   await db.$executeRaw`WITH ${settleSpendCtes(key, reserved, spent)} SELECT (SELECT count(*) FROM ledger_teacher)`;
 }
@@ -215,6 +242,23 @@ export async function settleSpend(db: Db, key: SpendKey, reserved: number, spent
 export async function chargeSpend(db: Db | Prisma.TransactionClient, key: SpendKey, spent: number): Promise<void> {
   if (spent === 0) return;
   await db.$executeRaw`WITH ${settleSpendCtes(key, 0, spent)} SELECT (SELECT count(*) FROM ledger_teacher)`;
+}
+
+/**
+ * Reserves `micros` against the installation's and the teacher's caps on its own (a model call outside a chat turn:
+ * language-practice grading); when the teacher's cap refuses after the installation's reserved, that is given back.
+ */
+export async function reserveSpend(
+  db: Db,
+  defaults: SpendCapDefaults,
+  key: SpendKey,
+  micros: number,
+): Promise<boolean> {
+  const [row] = await db.$queryRaw<[{ ok: boolean; installationReserved: boolean }]>`
+    WITH ${reserveSpendCtes(defaults, key, micros, Prisma.sql`true`)}
+    SELECT (SELECT ok FROM spend_ok) AS "ok", EXISTS (SELECT 1 FROM spend_installation) AS "installationReserved"`;
+  if (!row.ok && row.installationReserved) await releaseInstallation(db, key, micros);
+  return row.ok;
 }
 
 /**

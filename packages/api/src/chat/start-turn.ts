@@ -246,9 +246,15 @@ export async function startTurn(
     });
     if (reply.granted) break;
     if (reply.budgetGranted) {
-      // A spend cap refused after the budget (and maybe another cap) held: give those back, then refuse.
+      // A spend cap refused after the budget (and maybe another cap) held: give those back, then try the reply cap
+      // the money left pays for (down to MIN_REPLY_TOKENS), or refuse.
       await settleTokens(db, budgetKey, built.promptTokens + replyCap, 0);
       if (reply.installationReserved) await releaseInstallation(db, spend, microsFor(replyCap));
+      const affordable = largestFitting(replyCap, reply.spendLeft, microsFor);
+      if (affordable >= MIN_REPLY_TOKENS && attempt < RESERVE_ATTEMPTS) {
+        replyCap = affordable;
+        continue;
+      }
       return refuseForSpend(services, {
         conversation,
         clientId: input.clientId,
@@ -300,6 +306,21 @@ export async function startTurn(
     reason: choice.reason.message,
     ...(replyCap < maxTokens && { replyLimit: replyCap }),
   };
+}
+
+/**
+ * The largest reply cap below `cap` whose money (`microsFor`) fits in `left` micro-dollars, or 0. Costs grow with
+ * the cap, so a binary search; unknown money left (null) fits nothing.
+ */
+function largestFitting(cap: number, left: number | null, microsFor: (cap: number) => number): number {
+  if (left === null || microsFor(0) > left) return 0;
+  let [low, high] = [0, cap - 1];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (microsFor(mid) <= left) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /**

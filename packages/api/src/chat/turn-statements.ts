@@ -3,7 +3,7 @@ import { Prisma, preparedQuery, type Class, type Conversation, type Message } fr
 import type { LumiServices } from '../context';
 import { freedAtSql, reserveHitSql, type RateLimitRule } from '../shared/rate-limit';
 import type { BudgetKey } from './budget';
-import { reserveSpendCtes, settleSpendCtes, type SpendCapDefaults, type SpendKey } from './spend-caps';
+import { reserveSpendCtes, settleSpendCtes, spendLeftSql, type SpendCapDefaults, type SpendKey } from './spend-caps';
 import { replyClientId } from './turn-messages';
 
 /**
@@ -291,7 +291,8 @@ export async function openReply(
     )
     SELECT (SELECT ok FROM granted) AS "granted", (SELECT ok FROM held) AS "budgetGranted",
       EXISTS (SELECT 1 FROM spend_installation) AS "installationReserved",
-      (SELECT "teacher" FROM spend_refused) AS "teacherRefused", (SELECT "month" FROM spend_refused) AS "refusedMonth", ${INSERTED_COLUMNS},
+      (SELECT "teacher" FROM spend_refused) AS "teacherRefused", (SELECT "month" FROM spend_refused) AS "refusedMonth",
+      ${spendLeftSql(spend.key)} AS "spendLeft", ${INSERTED_COLUMNS},
       ${budget}::int - coalesce((SELECT b."usedTokens" + b."reservedTokens" - b."extraTokens" FROM "BudgetDay" b
         WHERE b."userId" = ${key.userId} AND b."scope" = ${key.scope} AND b."day" = ${key.day}::date), 0) AS "left"
     FROM (SELECT 1) AS one LEFT JOIN ins ON true`,
@@ -302,6 +303,7 @@ export async function openReply(
     budgetGranted: row.budgetGranted === true,
     installationReserved: row.installationReserved === true,
     teacherRefused: row.teacherRefused === true,
+    spendLeft: row.spendLeft === null || row.spendLeft === undefined ? null : Number(row.spendLeft),
     refusedMonth: row.refusedMonth === true,
     message: unprefix<Message>(row, 'm_', MESSAGE),
     left: Math.max(0, Number(row.left)),
@@ -317,6 +319,8 @@ export interface ReplyOpening {
   installationReserved: boolean;
   /** The installation's cap held (or there was none) and the teacher's refused. */
   teacherRefused: boolean;
+  /** Micro-dollars the tightest cap had left before this turn; null without caps. */
+  spendLeft: number | null;
   /** The cap that refused was a month's (else a day's). */
   refusedMonth: boolean;
   message: Message | null;

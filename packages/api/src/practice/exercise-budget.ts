@@ -3,6 +3,8 @@ import type { Class, Prisma, PrismaClient } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { settleTokens, utcDay, type BudgetKey } from '../chat/budget';
 import { budgetScope, dailyBudgetFor } from '../chat/class-policy';
+import { reserveSpend, settleSpend, spendKey, type SpendKey } from '../chat/spend-caps';
+import { exerciseModel } from './exercise-model';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,14 +26,17 @@ export async function reserveTokens(db: Db, key: BudgetKey, amount: number, budg
 
 export interface ExercisePayer {
   userId: string;
-  klass: Pick<Class, 'id' | 'dailyTokenBudget'> | null;
+  klass: Class | null;
   attemptId: string;
   conversationId: string | null;
 }
 
 /**
- * The budget hooks of one exercise's model calls: each call reserves its worst case first, then swaps the
- * reservation for what the provider said it spent, recorded as usage of kind EXERCISE, in one transaction.
+ * The budget hooks of one exercise's model calls: each call reserves its worst case first, in tokens against the
+ * student's daily budget and in money against the spend caps (the installation's, and the class's teacher's), as a
+ * chat turn does; then swaps the reservations for what the provider said it spent, recorded as usage of kind
+ * EXERCISE, in one transaction. The money reserved is the worst case at the model's output price, which is never
+ * below its input price, since the split of prompt and reply is not known before the call.
  */
 export function exerciseBudget(
   services: LumiServices,
@@ -40,20 +45,34 @@ export function exerciseBudget(
   const key = (): BudgetKey => ({ userId: payer.userId, scope: budgetScope(payer.klass), day: utcDay(services.now()) });
   const budget = dailyBudgetFor(payer.klass, services.personalDailyBudget);
   // The day a reservation was made on is the day it is settled on, even across midnight.
-  const reservedOn: BudgetKey[] = [];
+  const reservedOn: Array<{ tokens: BudgetKey; spend: SpendKey; micros: number }> = [];
   return {
     async reserve(worstCase) {
-      const k = key();
-      const ok = await reserveTokens(services.db, k, worstCase, budget);
-      if (ok) reservedOn.push(k);
-      return ok;
+      const tokens = key();
+      if (!(await reserveTokens(services.db, tokens, worstCase, budget))) return false;
+      const model = await exerciseModel(services, payer.klass);
+      const micros = costMicros({ promptTokens: 0, completionTokens: worstCase, cachedTokens: 0 }, model);
+      const spend = spendKey(payer.klass?.teacherId ?? null, services.now());
+      if (!(await reserveSpend(services.db, services.spendCapDefaults, spend, micros))) {
+        await settleTokens(services.db, tokens, worstCase, 0);
+        return false;
+      }
+      reservedOn.push({ tokens, spend, micros });
+      return true;
     },
     async settle({ usage, model }, worstCase) {
-      const k = reservedOn.shift() ?? key();
+      const reserved = reservedOn.shift() ?? {
+        tokens: key(),
+        spend: spendKey(payer.klass?.teacherId ?? null, services.now()),
+        micros: 0,
+      };
       const entry = services.catalog.get(model);
       const used = usage.promptTokens + usage.completionTokens;
+      const cost = entry ? costMicros(usage, entry) : 0;
       await services.db.$transaction(async (tx) => {
-        await settleTokens(tx, k, worstCase, used);
+        // The budget's row before the ledger's, in the order a chat turn locks them.
+        await settleTokens(tx, reserved.tokens, worstCase, used);
+        await settleSpend(tx, reserved.spend, reserved.micros, Math.min(cost, reserved.micros));
         if (used === 0) return;
         await tx.usageEvent.create({
           data: {
@@ -66,7 +85,7 @@ export function exerciseBudget(
             promptTokens: usage.promptTokens,
             completionTokens: usage.completionTokens,
             cachedTokens: usage.cachedTokens,
-            costMicros: entry ? costMicros(usage, entry) : 0,
+            costMicros: cost,
           },
         });
       });
