@@ -1,7 +1,8 @@
 // Creates (migrated and seeded) or drops the browser tests' database: `tsx e2e/database.ts create|drop <name>`;
 // `tsx e2e/database.ts sessions <name> <email> <count>` gives one student many sessions at once; `last-reply` and
 // `age-replies` (<name> <email>) read a student's latest reply and make their streaming replies look abandoned.
-// `tsx e2e/database.ts account <name> <email> disable|STUDENT|TEACHER` disables an account or changes its role.
+// `tsx e2e/database.ts account <name> <email> disable|approve|STUDENT|TEACHER` disables an account, approves a teacher
+// who signed up, or changes its role.
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
@@ -112,7 +113,12 @@ if (command === 'create') {
   const db = createPrismaClient(databaseUrl);
   await db.user.update({
     where: { email },
-    data: change === 'disable' ? { disabledAt: new Date() } : { role: change === 'TEACHER' ? 'TEACHER' : 'STUDENT' },
+    data:
+      change === 'disable'
+        ? { disabledAt: new Date() }
+        : change === 'approve'
+          ? { pendingApproval: false }
+          : { role: change === 'TEACHER' ? 'TEACHER' : 'STUDENT' },
   });
   await db.$disconnect();
 } else if (command === 'drop') {

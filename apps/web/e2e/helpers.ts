@@ -82,7 +82,7 @@ export function ageStreamingReplies(email: string) {
 }
 
 /** Disables an account or gives it another role, straight in the database, as an admin's change would. */
-export function changeAccount(email: string, change: 'disable' | 'STUDENT' | 'TEACHER') {
+export function changeAccount(email: string, change: 'disable' | 'approve' | 'STUDENT' | 'TEACHER') {
   const script = path.join(import.meta.dirname, 'database.ts');
   execFileSync('npx', ['tsx', script, 'account', process.env.E2E_DATABASE_NAME!, email, change], { stdio: 'inherit' });
 }
@@ -107,4 +107,20 @@ export async function signInAsDemoTeacher(page: Page, baseURL: string | undefine
 export async function openDemoClass(page: Page) {
   await page.getByRole('link', { name: SEED.demoClassName, exact: true }).click();
   await expect(page).toHaveURL(/\/teacher\/classes\/[^/?]+$/);
+}
+
+/**
+ * Signs a new teacher up and has them approved (straight in the database, as an admin would on /admin: a teacher
+ * who signs up waits for approval before creating classes), landing on their page ready to create a class.
+ */
+export async function signUpApprovedTeacher(page: Page, name: string, email: string) {
+  await page.goto('/sign-up');
+  await page.getByRole('radio', { name: 'Teacher' }).check();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/teacher$/);
+  changeAccount(email, 'approve');
+  await page.reload();
 }

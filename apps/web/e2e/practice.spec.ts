@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SEED } from './fixtures';
-import { PASSWORD, scriptNextReply, sendMessage, signUpStudent, snap } from './helpers';
+import { scriptNextReply, sendMessage, signUpApprovedTeacher, signUpStudent, snap } from './helpers';
 
 const card = (json: object) => ({ reply: JSON.stringify(json) });
 const cards = (page: Page) => page.getByTestId('correction-card');
@@ -181,13 +181,7 @@ test('a translation drill goes sentence by sentence to its summary', async ({ pa
 });
 
 test('a teacher assigns a scenario and reads a student’s result', async ({ page, browser }) => {
-  await page.goto('/sign-up');
-  await page.getByRole('radio', { name: 'Teacher' }).check();
-  await page.getByLabel('Your name').fill('Ms Lin');
-  await page.getByLabel('Email').fill(`practice-teacher-${Date.now()}@e2e.lumi.test`);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/teacher$/);
+  await signUpApprovedTeacher(page, 'Ms Lin', `practice-teacher-${Date.now()}@e2e.lumi.test`);
   await page.getByLabel('Class name').fill('English 8C');
   await page.getByRole('button', { name: 'Create class' }).click();
   const joinCode = (await page.getByTestId('join-code').first().textContent())!.trim();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SEED } from './fixtures';
-import { PASSWORD, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+import { sendMessage, signUpApprovedTeacher, signUpStudent, snap, startSession, tutorReplies } from './helpers';
 
 async function newPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
   const context = await browser.newContext({ baseURL });
@@ -35,13 +35,7 @@ test('a student sees tokens and what is left, not prices, until the class’s te
 
   // A teacher of a class of their own turns prices on in the class's settings.
   const teacher = await newPage(browser, baseURL);
-  await teacher.goto('/sign-up');
-  await teacher.getByRole('radio', { name: 'Teacher' }).check();
-  await teacher.getByLabel('Your name').fill('Ms Okafor');
-  await teacher.getByLabel('Email').fill(`teacher-prices-${Date.now()}@e2e.lumi.test`);
-  await teacher.getByLabel('Password').fill(PASSWORD);
-  await teacher.getByRole('button', { name: 'Create account' }).click();
-  await expect(teacher).toHaveURL(/\/teacher$/);
+  await signUpApprovedTeacher(teacher, 'Ms Okafor', `teacher-prices-${Date.now()}@e2e.lumi.test`);
   await teacher.getByLabel('Class name').fill('Economics 11');
   await teacher.getByRole('button', { name: 'Create class' }).click();
   const joinCode = (await teacher.getByTestId('join-code').textContent())!.trim();

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { SEED } from './fixtures';
-import { scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+import {
+  scriptNextReply,
+  sendMessage,
+  signUpApprovedTeacher,
+  signUpStudent,
+  snap,
+  startSession,
+  tutorReplies,
+} from './helpers';
 
 test('retry, edit and resend, and export a session', async ({ page }) => {
   await signUpStudent(page, SEED.joinCode);
@@ -59,13 +67,7 @@ test('on a phone-size screen the chat is usable', async ({ page }) => {
 });
 
 test('a teacher creates a class and sees its join code', async ({ page }) => {
-  await page.goto('/sign-up');
-  await page.getByRole('radio', { name: 'Teacher' }).check();
-  await page.getByLabel('Your name').fill('Mr Chen');
-  await page.getByLabel('Email').fill(`teacher-${Date.now()}@e2e.lumi.test`);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/teacher$/);
+  await signUpApprovedTeacher(page, 'Mr Chen', `teacher-${Date.now()}@e2e.lumi.test`);
   await expect(page.getByText('No classes yet.')).toBeVisible();
   await page.getByLabel('Class name').fill('Chemistry 10B');
   await page.getByLabel('Daily tokens per student').fill('30000');

@@ -18,7 +18,7 @@ export const adminEn = {
     'Disable {name}? They are signed out everywhere and their classes stop spending until you enable them again.',
   'admin.teachers.capDay': 'Own cap per day (US$)',
   'admin.teachers.capMonth': 'Own cap per month (US$)',
-  'admin.teachers.saveCaps': 'Save caps',
+  'admin.teachers.saveCaps': 'Set own caps',
   'admin.teachers.capHint': 'Empty: the school’s cap for each teacher applies.',
   'admin.caps.title': 'Spending caps',
   'admin.caps.intro':
@@ -28,12 +28,14 @@ export const adminEn = {
   'admin.caps.teacherDay': 'Each teacher per day (US$)',
   'admin.caps.teacherMonth': 'Each teacher per month (US$)',
   'admin.caps.none': 'No cap',
+  'admin.caps.submit': 'Set caps',
   'admin.caps.spent': 'Spent today: {day}. This month: {month}.',
   'admin.caps.fromEnv': 'Not saved yet: the server’s settings (LUMI_SPEND_CAP_*) apply until you save.',
   'admin.models.title': 'Models for students’ own sessions',
   'admin.models.intro':
     'Which models students may use in sessions outside any class. Classes keep the models their teacher chose.',
   'admin.models.default': 'Nothing chosen yet: the low-cost models are open (ticked below).',
+  'admin.models.submit': 'Use these models',
   'admin.models.price': '${input} in / ${output} out per million tokens',
   'teacher.pendingApproval':
     'Your teacher account is waiting for your school’s admin to approve it. Until then you can look around, but you cannot create classes.',

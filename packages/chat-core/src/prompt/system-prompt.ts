@@ -58,7 +58,7 @@ const FENCE = new RegExp(`</?\\s*${PERSONA_TAG}\\s*>`, 'gi');
 function personaSection(persona: string, custom: boolean): string {
   let fenced = persona;
   // Until nothing is left to take out: removing one tag can join the halves of another.
-  for (let before = ''; before !== fenced; ) {
+  for (let before = ''; before !== fenced;) {
     before = fenced;
     fenced = fenced.replace(FENCE, '');
   }

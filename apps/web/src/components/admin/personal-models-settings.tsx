@@ -74,7 +74,7 @@ export function PersonalModelsSettings() {
         ))}
         <div className="flex items-center gap-3">
           <button type="submit" className="btn-primary" disabled={save.isPending}>
-            {t('common.save')}
+            {t('admin.models.submit')}
           </button>
           <p role="status" className="text-sm text-emerald-700">
             {saved && !save.isPending ? t('dash.saved') : ''}

@@ -81,7 +81,7 @@ export function SpendCapsSettings() {
           />
         ))}
         <button type="submit" className="btn-primary" disabled={save.isPending}>
-          {t('common.save')}
+          {t('admin.caps.submit')}
         </button>
         <p role="status" className="text-sm text-emerald-700">
           {saved && !save.isPending ? t('dash.saved') : ''}
