@@ -153,8 +153,8 @@ it('caps come from the environment until an admin saves the settings; unset mean
     OPENAI_BASE_URL: world.fake.url,
     LUMI_CHAT_RATE_LIMIT: '1000',
     DATABASE_URL: world.db.url,
-    // Less than one turn's reservation: nothing goes through.
-    LUMI_SPEND_CAP_DAY_USD: (reservation / 2 / 1_000_000).toFixed(6),
+    // A twentieth of one turn's reservation: not even the shortest reply a turn is started with (128 tokens) fits.
+    LUMI_SPEND_CAP_DAY_USD: (reservation / 20 / 1_000_000).toFixed(6),
   });
   try {
     expect((await sendAs(capped, students[1]!, world.classId, 'Capped by the environment')).code).toBe(
