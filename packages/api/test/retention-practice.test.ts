@@ -112,7 +112,7 @@ it('removes practice text older than the period and keeps the scores and usage',
       costMicros: 45,
     },
   });
-  await db.schoolSettings.upsert({
+  await db.installationSettings.upsert({
     where: { id: 1 },
     create: { id: 1, messageRetentionDays: 30 },
     update: { messageRetentionDays: 30 },
