@@ -38,6 +38,17 @@ describe('OpenAI moderator against the fake /v1/moderations', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('a dropped keep-alive connection is tried again like a chat request, not skipped', async () => {
+    const retrying = createOpenAIModerator({ apiKey: 'sk-test', baseURL: fake.url, retry: { baseDelayMs: 10 } });
+    fake.enqueueModeration({ fault: 'drop_connection' });
+    expect(await retrying.check('I want to kill myself')).toMatchObject({ flagged: true, refuse: true });
+    expect(fake.requests.filter((r) => r.path === '/v1/moderations')).toHaveLength(2);
+
+    // Past the retries the failure reaches the caller, which decides (fail closed or open, see start-turn.ts).
+    for (let i = 0; i < 3; i++) fake.enqueueModeration({ fault: 'drop_connection' });
+    await expect(retrying.check('How do plants make food?')).rejects.toMatchObject({ code: 'PROVIDER_NETWORK' });
+  });
+
   it('a wrong key is a bad_key error, not a silent pass', async () => {
     const strict = await startFakeOpenAI({ apiKey: 'sk-right' });
     try {

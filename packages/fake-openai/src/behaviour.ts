@@ -18,6 +18,11 @@ export const faultSchema = z.enum([
   'stall_mid_stream',
   /** `afterChunks` content chunks are sent, then the socket is destroyed. */
   'drop_mid_stream',
+  /**
+   * The socket is destroyed before any response, as a server or proxy closing a keep-alive connection just as the
+   * client reuses it ("other side closed").
+   */
+  'drop_connection',
   /** `afterChunks` content chunks are sent, then a line that is not JSON. */
   'malformed',
   /** The reply is delivered normally, but its content is broken JSON (for structured-output requests). */

@@ -43,6 +43,8 @@ export interface FakeOpenAI {
   requests: LoggedRequest[];
   /** Scripts the next chat completion; queued behaviours are used once each, in order. */
   enqueue(behaviour: Behaviour): void;
+  /** Scripts the next moderation request (only `fault` and `status` apply), once each, in order. */
+  enqueueModeration(behaviour: Behaviour): void;
   setDefault(behaviour: Behaviour): void;
   /** Empties the queue and the request log and restores the default behaviour. */
   reset(): void;
@@ -188,6 +190,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const initialDefault = options.defaultBehaviour ?? {};
   let fallback: Behaviour = initialDefault;
   const queue: Behaviour[] = [];
+  const moderationQueue: Behaviour[] = [];
   const requests: LoggedRequest[] = [];
 
   async function chatCompletions(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest): Promise<void> {
@@ -199,6 +202,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
     if (options.apiKey !== undefined && bearer !== options.apiKey) return sendError(res, errorReplies.bad_key());
+    if (behaviour.fault === 'drop_connection') return void req.socket.destroy();
     const faultReply = errorForFault(behaviour);
     if (faultReply) return sendError(res, faultReply, behaviour);
 
@@ -254,6 +258,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const parsed = behaviourSchema.safeParse(await readJson(req));
     if (!parsed.success) return sendJson(res, 400, { error: z.prettifyError(parsed.error) });
     if (path === '/__control/enqueue') api.enqueue(parsed.data);
+    else if (path === '/__control/enqueue-moderation') api.enqueueModeration(parsed.data);
     else if (path === '/__control/default') api.setDefault(parsed.data);
     else return sendJson(res, 404, { error: `unknown control path ${path}` });
     sendJson(res, 200, { ok: true, queued: queue.length });
@@ -279,6 +284,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (req.method === 'POST' && path === '/v1/moderations') {
       const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '');
       if (options.apiKey !== undefined && bearer !== options.apiKey) return sendError(res, errorReplies.bad_key());
+      const behaviour = moderationQueue.shift();
+      if (behaviour) entry.behaviour = behaviour;
+      if (behaviour?.fault === 'drop_connection') return void req.socket.destroy();
+      const faultReply = behaviour && errorForFault(behaviour);
+      if (faultReply) return sendError(res, faultReply, behaviour);
       const parsed = moderationBodySchema.safeParse(body);
       if (!parsed.success) return sendError(res, errorReplies.invalid_request(z.prettifyError(parsed.error)));
       const inputs = typeof parsed.data.input === 'string' ? [parsed.data.input] : parsed.data.input;
@@ -312,11 +322,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     port,
     requests,
     enqueue: (behaviour) => void queue.push(behaviourSchema.parse(behaviour)),
+    enqueueModeration: (behaviour) => void moderationQueue.push(behaviourSchema.parse(behaviour)),
     setDefault: (behaviour) => {
       fallback = behaviourSchema.parse(behaviour);
     },
     reset: () => {
       queue.length = 0;
+      moderationQueue.length = 0;
       requests.length = 0;
       fallback = initialDefault;
     },

@@ -104,6 +104,9 @@ export const dashboardEn = {
   'dash.showPrices': 'Show prices to students',
   'dash.showPricesHint':
     'Students always see their tokens and what is left today. With this on they also see model prices and what each session cost.',
+  'dash.moderationFailClosed': 'Pause the tutor while the safety check is down',
+  'dash.moderationFailClosedHint':
+    'Every message is checked by a moderation service before the tutor sees it. With this on, students are asked to try again in a moment while that service cannot answer; with it off, their messages go on, checked only by simple built-in patterns.',
   'dash.saved': 'Saved.',
   'dash.promptPreview': 'What the tutor is told',
   'dash.promptPreviewHint':

@@ -103,6 +103,9 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   'dash.defaultModel': '默认模型',
   'dash.tutorRules': '导师规则',
   'dash.extraInstructions': '给导师的补充说明',
+  'dash.moderationFailClosed': '安全检查不可用时暂停辅导',
+  'dash.moderationFailClosedHint':
+    '每条消息在辅导老师看到之前都会经过内容审核服务检查。开启后，该服务无法响应时，学生会被请求稍后再试；关闭后，消息仍会发送，只经过简单的内置规则检查。',
   'dash.showPrices': '向学生显示价格',
   'dash.showPricesHint': '学生总能看到自己用了多少 token、今天还剩多少。开启后，他们还能看到模型价格和每次会话的费用。',
   'dash.saved': '已保存。',

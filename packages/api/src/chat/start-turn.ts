@@ -5,7 +5,9 @@ import {
   chooseModel,
   costMicros,
   countMessageTokens,
+  createOfflineModerator,
   tokenCountFormat,
+  type ModerationResult,
   type HistoryMessage,
   type TokenizerSpec,
   type TutorRuleKey,
@@ -132,6 +134,15 @@ export async function startTurn(
   }
 
   const verdict = await (moderation ?? moderate(services, userMessage.content));
+  if (verdict.unavailable && klass?.moderationFailClosed) {
+    const unavailable = {
+      code: 'MODERATION_UNAVAILABLE',
+      message: "Lumi's safety check is not answering right now. Try again in a moment.",
+    } as const;
+    // A send stored nothing yet; an edit or a retry already changed the history, so its failure is kept.
+    if (pending) throw new AppError(unavailable.code, unavailable.message);
+    return failTurn(services, conversation, input.clientId, preferred, unavailable);
+  }
   // Recorded once the message is stored, since the flag points at it.
   const recordFlag = async () => {
     if (!verdict?.flagged) return;
@@ -340,10 +351,17 @@ function systemPromptTokens(prompt: string, model: TokenizerSpec): number {
   return count;
 }
 
-/** A moderation outage must not silence the tutor; the provider's own filters still apply. */
-function moderate(services: LumiServices, text: string) {
-  return services.moderator.check(text).catch((error: unknown) => {
-    console.error('lumi: moderation failed', error);
-    return null;
-  });
+/**
+ * The moderation verdict. When the moderation service cannot answer after its retries, Lumi's offline patterns
+ * screen the text instead and `unavailable` says so: a class that fails closed then refuses the turn; elsewhere the
+ * turn goes on (the provider's own filters still apply). README, "Moderation".
+ */
+async function moderate(services: LumiServices, text: string): Promise<ModerationResult & { unavailable: boolean }> {
+  try {
+    return { ...(await services.moderator.check(text)), unavailable: false };
+  } catch (error) {
+    services.log.warn({ err: error }, 'moderation failed; the offline patterns screened the message');
+    return { ...(await offlineModerator.check(text)), unavailable: true };
+  }
 }
+const offlineModerator = createOfflineModerator();

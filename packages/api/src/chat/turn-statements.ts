@@ -52,6 +52,7 @@ const CLASS = exhaustive<Class>()([
   'tutorRules',
   'extraInstructions',
   'showPricesToStudents',
+  'moderationFailClosed',
   'archivedAt',
   'createdAt',
   'updatedAt',

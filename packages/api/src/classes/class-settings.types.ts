@@ -17,6 +17,8 @@ export const classSettingsSchema = z.object({
   tutorRules: z.array(z.string().trim().min(1).max(60)).max(20),
   extraInstructions: z.string().max(4000, formMessage('form.instructionsTooLong')),
   showPricesToStudents: z.boolean(),
+  /** Refuse messages while moderation cannot answer (see Class.moderationFailClosed). */
+  moderationFailClosed: z.boolean(),
 });
 
 export const createClassInput = classSettingsSchema.partial().required({ name: true });

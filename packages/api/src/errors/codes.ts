@@ -44,6 +44,11 @@ export const REQUEST_ERROR_STATUS = {
   INTERNAL: 500,
   /** This node is shutting down and takes no new chat turns; the same send reaches another node. */
   DRAINING: 503,
+  /**
+   * The moderation service cannot answer (after its retries) and the class fails closed: nothing was stored, the
+   * same send works again in a moment.
+   */
+  MODERATION_UNAVAILABLE: 503,
 } as const;
 
 export type RequestErrorCode = keyof typeof REQUEST_ERROR_STATUS;

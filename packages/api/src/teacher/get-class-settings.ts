@@ -26,6 +26,7 @@ export const getClassSettingsRoute = teacherProcedure.input(classIdInput).query(
     tutorRules: klass.tutorRules,
     extraInstructions: klass.extraInstructions,
     showPricesToStudents: klass.showPricesToStudents,
+    moderationFailClosed: klass.moderationFailClosed,
     offline: ctx.provider.offline,
     models,
     rules: TUTOR_RULES.map(({ key, label, description }) => ({ key, label, description })),

@@ -2,6 +2,8 @@ import { APIError, NotFoundError } from 'openai';
 import { request, type Dispatcher } from 'undici';
 import { ChatError } from '../errors';
 import { createProxyDispatcher } from '../net/proxy';
+import { retryDelayMs, retryPolicySchema, type RetryPolicyInput } from '../net/retry';
+import { sleepUnlessAborted } from '../net/sleep';
 import { toChatError } from '../providers/openai-errors';
 import type { ModerationResult, Moderator } from '../types';
 import { decide } from './decide';
@@ -18,6 +20,11 @@ export interface OpenAIModeratorConfig {
   model?: string;
   /** A verdict slower than this fails with a `timeout` ChatError; default 5 s. */
   timeoutMs?: number;
+  /**
+   * Tried again like chat requests (net/retry.ts: 429, 5xx, a connection that broke, e.g. a keep-alive connection the
+   * server closed as it was reused); each attempt has `timeoutMs`.
+   */
+  retry?: RetryPolicyInput;
 }
 
 interface ModerationResponse {
@@ -47,8 +54,20 @@ export function createOpenAIModerator(config: OpenAIModeratorConfig): Moderator 
   const model = config.model ?? 'omni-moderation-latest';
   const timeoutMs = config.timeoutMs ?? 5000;
   const offline = createOfflineModerator();
+  const retry = retryPolicySchema.parse(config.retry ?? {});
 
   async function check(text: string, signal?: AbortSignal): Promise<ModerationResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await checkOnce(text, signal);
+      } catch (error) {
+        const delayMs = error instanceof ChatError ? retryDelayMs(error, attempt, retry) : undefined;
+        if (delayMs === undefined || !(await sleepUnlessAborted(delayMs, signal))) throw error;
+      }
+    }
+  }
+
+  async function checkOnce(text: string, signal?: AbortSignal): Promise<ModerationResult> {
     const timeout = AbortSignal.timeout(timeoutMs);
     try {
       const response = await request(url, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChatError, ChatErrorCode } from '../errors';
 
 export const retryPolicySchema = z.object({
   /** Extra attempts after the first (429, 5xx, connection failures before the first token). */
@@ -35,4 +36,19 @@ export function parseRetryAfterMs(headers: Headers | undefined, now = Date.now()
   if (/^\d+(\.\d+)?$/.test(value)) return Number.parseFloat(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Failures worth trying again at once: the provider's 429 and 5xx, and connections that broke or never opened. */
+const autoRetried: ReadonlySet<ChatErrorCode> = new Set([
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_ERROR',
+  'PROVIDER_NETWORK',
+]);
+
+/** How long to wait before attempt `attempt + 1`, or undefined to give up and surface the error. */
+export function retryDelayMs(error: ChatError, attempt: number, policy: RetryPolicy): number | undefined {
+  if (!error.retryable || !autoRetried.has(error.code) || attempt >= policy.maxRetries) return undefined;
+  if (error.retryAfterMs === undefined) return backoffDelayMs(attempt, policy);
+  // Waiting longer than the cap would leave the student staring at nothing; report the wait instead.
+  return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : undefined;
 }

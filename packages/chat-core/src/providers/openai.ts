@@ -2,10 +2,10 @@ import type OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { Agent, type Dispatcher } from 'undici';
 import { z } from 'zod';
-import { ChatError, type ChatErrorCode } from '../errors';
+import { ChatError } from '../errors';
 import { withConnectedHook } from '../net/connected';
 import { createProxyDispatcher } from '../net/proxy';
-import { backoffDelayMs, retryPolicySchema, type RetryPolicy } from '../net/retry';
+import { retryDelayMs, retryPolicySchema } from '../net/retry';
 import { sleepUnlessAborted } from '../net/sleep';
 import { Watchdog } from '../net/watchdog';
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent, Usage } from '../types';
@@ -57,20 +57,6 @@ function usageOf(chunk: ChatCompletionChunk): Usage | undefined {
     completionTokens: chunk.usage.completion_tokens,
     cachedTokens: chunk.usage.prompt_tokens_details?.cached_tokens ?? 0,
   };
-}
-
-const autoRetried: ReadonlySet<ChatErrorCode> = new Set([
-  'PROVIDER_RATE_LIMITED',
-  'PROVIDER_ERROR',
-  'PROVIDER_NETWORK',
-]);
-
-/** How long to wait before the next attempt, or undefined to give up and surface the error. */
-function retryDelayMs(error: ChatError, attempt: number, policy: RetryPolicy): number | undefined {
-  if (!error.retryable || !autoRetried.has(error.code) || attempt >= policy.maxRetries) return undefined;
-  if (error.retryAfterMs === undefined) return backoffDelayMs(attempt, policy);
-  // Waiting longer than the cap would leave the student staring at nothing; report the wait instead.
-  return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : undefined;
 }
 
 /**

@@ -33,6 +33,7 @@ interface Draft {
   tutorRules: TutorRuleKey[];
   extraInstructions: string;
   showPricesToStudents: boolean;
+  moderationFailClosed: boolean;
 }
 
 /**
@@ -65,6 +66,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
     tutorRules: data.rules.map((r) => r.key).filter((k) => data.tutorRules.includes(k)),
     extraInstructions: data.extraInstructions,
     showPricesToStudents: data.showPricesToStudents,
+    moderationFailClosed: data.moderationFailClosed,
   }));
   const [previewMode, setPreviewMode] = useState<PreviewMode>('GENERAL');
   const [saved, setSaved] = useState(false);
@@ -107,6 +109,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
       tutorRules: draft.tutorRules,
       extraInstructions: draft.extraInstructions,
       showPricesToStudents: draft.showPricesToStudents,
+      moderationFailClosed: draft.moderationFailClosed,
     });
   }
 
@@ -236,6 +239,21 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
             <span className="font-medium">{t('dash.showPrices')}</span>
             <span id="show-prices-hint" className="block text-xs text-slate-500">
               {t('dash.showPricesHint')}
+            </span>
+          </span>
+        </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="mt-1"
+            checked={draft.moderationFailClosed}
+            aria-describedby="moderation-fail-closed-hint"
+            onChange={(e) => change({ moderationFailClosed: e.target.checked })}
+          />
+          <span>
+            <span className="font-medium">{t('dash.moderationFailClosed')}</span>
+            <span id="moderation-fail-closed-hint" className="block text-xs text-slate-500">
+              {t('dash.moderationFailClosedHint')}
             </span>
           </span>
         </label>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Class" ADD COLUMN     "moderationFailClosed" BOOLEAN NOT NULL DEFAULT true;
