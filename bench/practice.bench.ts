@@ -1,7 +1,8 @@
 // Does grading delay the partner? The partner's first token in a roleplay with a correction card after every turn
 // ("grading on") against the same roleplay with feedback only at the end ("grading off"), at 1 and 20 learners
-// talking at once, side by side in one run. Grading runs after each reply (practice.sync), so with grading on the
-// cards of some learners are being made while other learners wait for their partner's first token.
+// talking at once, side by side in one run. Grading is the server's step after each reply (services.afterReply), so
+// with grading on the cards of some learners are being made while other learners wait for their partner's first
+// token.
 // Target: grading adds under 20 ms at p50 to the partner's first token.
 // Run: npx tsx bench/practice.bench.ts   (uses DATABASE_URL's server, default the local PostgreSQL).
 //   BENCH_TURNS (default 6) turns per learner per row.
@@ -110,8 +111,8 @@ try {
           samples.push(
             await firstToken(user, attempt.conversationId!, `I would like a coffee number ${turn}, please.`),
           );
-          // What the page does once the reply is done; with grading off it only checks the goals.
-          await caller.practice.sync({ attemptId: attempt.id });
+          // What the page does once the reply is done: it reads the attempt (the server grades on its own).
+          await caller.practice.attempt({ attemptId: attempt.id });
         }
       }),
     );

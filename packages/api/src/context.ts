@@ -1,5 +1,5 @@
 import type { Catalog, ChatProvider, Moderator } from '@lumi/chat-core';
-import type { PrismaClient, Role } from '@lumi/db';
+import type { Conversation, PrismaClient, Role } from '@lumi/db';
 import type { GenerationRegistry } from './chat/generation';
 import type { SpendCapDefaults } from './chat/spend-caps';
 import type { Logger } from './observability/logger';
@@ -10,6 +10,12 @@ export interface SessionUser {
   id: string;
   role: Role;
   name: string;
+}
+
+/** A reply that has just been settled (stored, charged): what the after-reply step is told. */
+export interface SettledReply {
+  conversationId: string;
+  assistantMessageId: string;
 }
 
 /** Long-lived collaborators shared by every request on one app node. */
@@ -33,6 +39,16 @@ export interface LumiServices {
   metrics: LumiMetrics;
   /** JSON lines; never given what a student wrote. */
   log: Logger;
+  /**
+   * Work that follows a settled reply and must never delay it: a roleplay's correction card and its end. Runs
+   * detached, after the reply's final event; never throws (failures are logged).
+   */
+  afterReply: (reply: SettledReply) => Promise<void>;
+  /**
+   * Checked before a plain send is stored or charged; throws an AppError to refuse it (a roleplay past its turn
+   * limit, or one that has ended).
+   */
+  beforeSend: (conversation: Pick<Conversation, 'id' | 'mode'>) => Promise<void>;
 }
 
 export interface Context extends LumiServices {

@@ -10,6 +10,8 @@ import { GenerationRegistry } from './chat/generation';
 import { spendCapDefaultsFromEnv } from './chat/spend-caps';
 import type { LumiServices } from './context';
 import { createLogger } from './observability/logger';
+import { afterRoleplayReply } from './practice/after-reply';
+import { checkRoleplaySend } from './practice/before-send';
 import { LumiMetrics } from './observability/metrics';
 
 /**
@@ -39,7 +41,7 @@ export function createServices(
   loadTokenizers(configured.catalog.list().filter((m) => !m.legacy));
   const db = overrides.db ?? createPrismaClient(env.DATABASE_URL!, { directUrl: env.DIRECT_DATABASE_URL || undefined });
   const generations = overrides.generations ?? new GenerationRegistry();
-  return {
+  const services: LumiServices = {
     ...configured,
     db,
     generations,
@@ -47,7 +49,15 @@ export function createServices(
     metrics:
       overrides.metrics ?? new LumiMetrics({ repliesInFlight: () => generations.size, pool: () => poolOrNull(db) }),
     log: overrides.log ?? createLogger(),
+    afterReply:
+      overrides.afterReply ??
+      ((reply) =>
+        afterRoleplayReply(services, reply).catch((error: unknown) =>
+          services.log.warn({ err: error }, 'the step after a reply failed'),
+        )),
+    beforeSend: overrides.beforeSend ?? ((conversation) => checkRoleplaySend(services, conversation)),
   };
+  return services;
 }
 
 function poolOrNull(db: PrismaClient) {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createServices, handleSendMessage } from '../src';
 import { createWorld, send, type World } from './harness';
 
 let world: World;
@@ -20,7 +22,10 @@ async function startCafe(extra: { feedback?: 'each_turn' | 'end_only' } = {}) {
   });
 }
 
-/** One learner turn: the partner's reply streams through the chat endpoint, then the card is made by sync. */
+/**
+ * One learner turn: the partner's reply streams through the chat endpoint; the server makes the card after it (the
+ * page asks nothing), so the turn waits for the node's after-reply work and reads the attempt.
+ */
 async function turn(
   attemptId: string,
   conversationId: string,
@@ -32,7 +37,8 @@ async function turn(
   else if (card) world.fake.enqueue(card);
   const reply = await send(world, world.users.student, { conversationId, content });
   expect(reply.status).toBe(200);
-  return student().practice.sync({ attemptId });
+  await world.services.generations.drain();
+  return student().practice.attempt({ attemptId });
 }
 
 describe('a roleplay', () => {
@@ -79,7 +85,8 @@ describe('a roleplay', () => {
     world.fake.enqueue({ fault: 'malformed_json' });
     world.fake.enqueue({ fault: 'off_schema_json' });
     await send(world, world.users.student, { conversationId: attempt.conversationId!, content: 'A tea please' });
-    const view = await student().practice.sync({ attemptId: attempt.id });
+    await world.services.generations.drain();
+    const view = await student().practice.attempt({ attemptId: attempt.id });
     expect(view.cards[0]).toMatchObject({ status: 'UNAVAILABLE', reason: 'invalid' });
     expect(view.status).toBe('IN_PROGRESS');
     // The partner's reply and both tries were paid for, and recorded.
@@ -89,16 +96,49 @@ describe('a roleplay', () => {
     expect(next.cards[1]).toMatchObject({ status: 'READY', verdict: 'correct', corrections: [] });
   });
 
-  it('makes one card per turn however many syncs arrive at once (no token charged twice)', async () => {
+  it('grades the turn on the server after the reply, for a learner who closed the tab, without delaying the reply', async () => {
+    const attempt = await startCafe();
+    world.fake.enqueue({ reply: 'Sure! Anything else?' });
+    world.fake.enqueue({ reply: feedback([], ['o1']), delayMs: 200 });
+    const reply = await send(world, world.users.student, {
+      conversationId: attempt.conversationId!,
+      content: 'Hello, a coffee please.',
+    });
+    // The reply ended (its final event sent) while its card was still being made.
+    expect(reply.events.at(-1)).toMatchObject({ type: 'done' });
+    expect(await world.db.prisma.turnFeedback.count({ where: { attemptId: attempt.id, status: 'READY' } })).toBe(0);
+    // The tab is closed: no practice.sync, no page at all. The card is made all the same.
+    await world.services.generations.drain();
+    const card = await world.db.prisma.turnFeedback.findFirstOrThrow({ where: { attemptId: attempt.id } });
+    expect(card).toMatchObject({ status: 'READY', verdict: 'correct', turnIndex: 0 });
+  });
+
+  it('makes one card per turn however many nodes and pages ask at once (no token charged twice)', async () => {
     const attempt = await startCafe();
     world.fake.enqueue({ reply: 'Sure!' });
     world.fake.setDefault({ delayMs: 20 });
     await send(world, world.users.student, { conversationId: attempt.conversationId!, content: 'A coffee, please.' });
-    await Promise.all(Array.from({ length: 20 }, () => student().practice.sync({ attemptId: attempt.id })));
+    const settled = await world.db.prisma.message.findFirstOrThrow({
+      where: { conversationId: attempt.conversationId!, role: 'ASSISTANT' },
+      orderBy: { seq: 'desc' },
+    });
+    // This node's own step is running; other nodes run the same step, and pages reopen, all at once.
+    const nodeB = createServices(
+      { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url },
+      { db: world.db.prisma },
+    );
+    const reply = { conversationId: attempt.conversationId!, assistantMessageId: settled.id };
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => nodeB.afterReply(reply)),
+      ...Array.from({ length: 10 }, () => world.services.afterReply(reply)),
+      ...Array.from({ length: 10 }, () => student().practice.sync({ attemptId: attempt.id })),
+      world.services.generations.drain(),
+    ]);
     world.fake.setDefault({});
     const gradings = world.fake.requests.filter((r) => (r.body as { response_format?: unknown }).response_format);
     expect(gradings).toHaveLength(1);
     expect(await world.db.prisma.turnFeedback.count({ where: { attemptId: attempt.id } })).toBe(1);
+    expect(await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id } })).toBe(2);
   });
 
   it('ends at the turn limit with a saved report that can be opened again', async () => {
@@ -127,6 +167,81 @@ describe('a roleplay', () => {
     expect((await world.caller(world.users.teacher).practice.attempt({ attemptId: attempt.id })).report).toEqual(
       report,
     );
+  });
+
+  it('refuses a turn past the scenario’s limit at the chat endpoint: nothing stored or charged, the attempt ends with its report', async () => {
+    // A node whose step after each reply never ran (it died): the page's stop at the limit is all there is.
+    const silent = createServices(
+      { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url },
+      { db: world.db.prisma, afterReply: async () => {}, chatRateLimit: 10_000 },
+    );
+    // A learner of their own, so these sends leave the others' rate limit alone.
+    const learner = world.users.otherStudent;
+    const attempt = await world.caller(learner).practice.start({
+      source: { kind: 'builtin', id: 'en-cafe-order' },
+      classId: world.classId,
+      feedback: 'end_only',
+    });
+    const limit = attempt.scenario!.turnLimit;
+    const sendOn = (services: typeof silent, content: string) =>
+      handleSendMessage(
+        new Request('http://lumi.test/api/chat', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: 'send',
+            conversationId: attempt.conversationId,
+            clientId: randomUUID(),
+            content,
+          }),
+        }),
+        services,
+        learner,
+      );
+    for (let i = 0; i < limit; i++) {
+      world.fake.enqueue({ reply: 'Sure!' });
+      expect((await sendOn(silent, `Turn ${i}, a coffee please.`)).status).toBe(200);
+    }
+    await silent.generations.drain();
+    const before = {
+      messages: await world.db.prisma.message.count({ where: { conversationId: attempt.conversationId! } }),
+      usage: await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id } }),
+      budget: await world.db.prisma.budgetDay.findFirstOrThrow({
+        where: { userId: learner.id, scope: world.classId },
+      }),
+    };
+    const requests = world.fake.requests.length;
+
+    const refused = await sendOn(silent, 'One more, please!');
+    expect(refused.status).toBe(400);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({
+      code: 'TURN_LIMIT_REACHED',
+      message: expect.stringContaining(`${limit} turns`),
+    });
+    expect(await world.db.prisma.message.count({ where: { conversationId: attempt.conversationId! } })).toBe(
+      before.messages,
+    );
+    expect(
+      world.fake.requests.slice(requests).filter((r) => !(r.body as { response_format?: unknown }).response_format),
+    ).toEqual([]);
+    const budget = await world.db.prisma.budgetDay.findFirstOrThrow({
+      where: { userId: learner.id, scope: world.classId },
+    });
+    // The end's report is the only new charge (EXERCISE usage of its own); the refused send reserved nothing.
+    await silent.generations.drain();
+    expect(budget.reservedTokens).toBe(before.budget.reservedTokens);
+    const view = await world.caller(learner).practice.attempt({ attemptId: attempt.id });
+    expect(view).toMatchObject({ status: 'FINISHED', endReason: 'TURN_LIMIT', turnsTaken: limit });
+    expect(view.report).not.toBeNull();
+    const reportCalls = world.fake.requests.length - requests;
+    expect(await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id } })).toBe(
+      before.usage + reportCalls,
+    );
+
+    // Once ended, a send is refused as finished, on any node.
+    const after = await send(world, learner, { conversationId: attempt.conversationId!, content: 'Hello?' });
+    expect(after.error).toMatchObject({ code: 'EXERCISE_FINISHED' });
   });
 
   it('with "end only" feedback, shows no card per turn and grades everything for the report', async () => {
@@ -165,7 +280,8 @@ describe('a roleplay', () => {
       maxTokens: 50,
     });
     expect(reply.status).toBe(200);
-    const view = await student().practice.sync({ attemptId: attempt.id });
+    await world.services.generations.drain();
+    const view = await student().practice.attempt({ attemptId: attempt.id });
     expect(view.cards[0]).toMatchObject({ status: 'UNAVAILABLE', reason: 'budget' });
     const day = await world.db.prisma.budgetDay.findFirstOrThrow({ where: { scope: tiny.id } });
     expect(day.usedTokens + day.reservedTokens).toBeLessThanOrEqual(900);

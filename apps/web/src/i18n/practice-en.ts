@@ -97,6 +97,7 @@ export const practiceEn = {
   'practice.notFound': 'This exercise does not exist or is not yours.',
   'error.INVALID_EXERCISE': 'This exercise cannot run. Check the field named in the message.',
   'error.EXERCISE_FINISHED': 'This exercise is already finished.',
+  'error.TURN_LIMIT_REACHED': 'This roleplay has reached its turn limit. Your report is below.',
   'tpractice.title': 'Language practice',
   'tpractice.tab': 'Language practice',
   'tpractice.assign': 'Assign',

@@ -98,6 +98,7 @@ export const practiceZh: Record<keyof typeof practiceEn, string> = {
   'practice.notFound': '这个练习不存在，或者不是你的。',
   'error.INVALID_EXERCISE': '这个练习无法运行，请检查提示中指出的字段。',
   'error.EXERCISE_FINISHED': '这个练习已经结束了。',
+  'error.TURN_LIMIT_REACHED': '这个角色扮演已经达到回合上限。你的报告在下面。',
   'tpractice.title': '语言练习',
   'tpractice.tab': '语言练习',
   'tpractice.assign': '布置',

@@ -46,6 +46,7 @@ export class Generation {
 /** In-flight generations on this node, by assistant message id. */
 export class GenerationRegistry {
   private readonly generations = new Map<string, Generation>();
+  private readonly followUps = new Set<Promise<unknown>>();
 
   register(messageId: string, generation: Generation): void {
     this.generations.set(messageId, generation);
@@ -60,8 +61,15 @@ export class GenerationRegistry {
     return this.generations.size;
   }
 
-  /** Resolves when every running generation has ended (graceful shutdown, tests). */
+  /** Work started after a reply ended (the after-reply step), so drain waits for it too. */
+  follow(work: Promise<unknown>): void {
+    this.followUps.add(work);
+    void work.finally(() => this.followUps.delete(work));
+  }
+
+  /** Resolves when every running generation and the work that follows them have ended (graceful shutdown, tests). */
   async drain(): Promise<void> {
     await Promise.all([...this.generations.values()].map((g) => g.finished));
+    while (this.followUps.size > 0) await Promise.allSettled([...this.followUps]);
   }
 }

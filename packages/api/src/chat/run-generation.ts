@@ -159,4 +159,8 @@ export async function runGeneration(services: LumiServices, generation: Generati
       usage: spent,
     });
   }
+  // After the final event, so nothing here delays the reply (a roleplay's correction card, docs/chat-protocol.md).
+  services.generations.follow(
+    services.afterReply({ conversationId: plan.conversationId, assistantMessageId: plan.assistantMessageId }),
+  );
 }

@@ -86,6 +86,8 @@ export async function startTurn(
   if (!opening.mayWrite) {
     throw new AppError('FORBIDDEN', 'This class is closed to you: it was archived, or you are no longer in it.');
   }
+  // A roleplay past its turn limit (or ended) takes no new message: refused before anything is stored or charged.
+  if (input.kind === 'send') await services.beforeSend(conversation);
   if (!limit.allowed) {
     throw new AppError(
       'RATE_LIMITED',

@@ -26,6 +26,8 @@ export const REQUEST_ERROR_STATUS = {
   INVALID_EXERCISE: 400,
   /** An answer to a language-practice exercise that has already ended. */
   EXERCISE_FINISHED: 400,
+  /** A new turn in a roleplay that has reached its scenario's turn limit; nothing is stored or charged. */
+  TURN_LIMIT_REACHED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   /** A teacher account an admin has not approved yet: it signs in, but creates no classes. */

@@ -147,26 +147,34 @@ export function roleplayState(scenario: Scenario, messages: Message[], cards: Tu
 /**
  * Catches an attempt up with its conversation: a card for every finished learner turn that has none (each-turn
  * feedback), then the end when the turn limit is reached or every objective is met. Safe to call any number of
- * times, from any node: after each reply, and when the page loads again.
+ * times, from any node. The server calls it after each reply (after-reply.ts); the page, when it opens, passes
+ * `leftBefore` so it only picks up turns the server step left behind (a node that died in between), never racing
+ * the step for a fresh one.
  */
-export async function syncRoleplay(services: LumiServices, attempt: Attempt, scenario: Scenario): Promise<void> {
+export async function syncRoleplay(
+  services: LumiServices,
+  attempt: Attempt,
+  scenario: Scenario,
+  options: { leftBefore?: Date } = {},
+): Promise<void> {
   if (attempt.status !== 'IN_PROGRESS' || !attempt.conversationId) {
     if (attempt.status === 'FINISHED' && attempt.report === null) await writeReport(services, attempt, scenario);
     return;
   }
   const messages = await roleplayMessages(services, attempt.conversationId);
   const turns = learnerTurns(messages);
+  const due = (reply: Message | null) =>
+    replyFinished(reply) && (options.leftBefore === undefined || reply!.updatedAt < options.leftBefore);
   if (attempt.feedbackEachTurn) {
     const cards = await services.db.turnFeedback.findMany({ where: { attemptId: attempt.id } });
     const carded = new Set(cards.filter((c) => c.status !== 'PENDING').map((c) => c.messageId));
     for (const [i, turn] of turns.entries()) {
-      if (!carded.has(turn.message.id) && replyFinished(turn.reply))
-        await gradeTurn(services, attempt, scenario, turn, i);
+      if (!carded.has(turn.message.id) && due(turn.reply)) await gradeTurn(services, attempt, scenario, turn, i);
     }
   }
   const cards = await services.db.turnFeedback.findMany({ where: { attemptId: attempt.id } });
   const state = roleplayState(scenario, messages, cards);
-  const lastDone = turns.length > 0 && replyFinished(turns.at(-1)!.reply);
+  const lastDone = turns.length > 0 && due(turns.at(-1)!.reply);
   if (!lastDone) return;
   if (state.turnsTaken >= scenario.turnLimit) await finishRoleplay(services, attempt, scenario, 'TURN_LIMIT');
   else if (state.objectives.every((o) => o.met)) await finishRoleplay(services, attempt, scenario, 'OBJECTIVES_MET');

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { AWAIT_POLL_MS, awaitsServer } from './awaits-server';
 import { DrillScreen } from './drill-screen';
 import { RoleplayScreen } from './roleplay-screen';
 
@@ -16,7 +17,13 @@ export type AttemptData = inferRouterOutputs<AppRouter>['practice']['attempt'];
 export function AttemptScreen({ attemptId, viewerId }: { attemptId: string; viewerId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const attempt = useQuery(trpc.practice.attempt.queryOptions({ attemptId }));
+  const attempt = useQuery(
+    trpc.practice.attempt.queryOptions(
+      { attemptId },
+      // Cards and the report are made on the server after each reply; the page looks again until they are there.
+      { refetchInterval: (query) => (query.state.data && awaitsServer(query.state.data) ? AWAIT_POLL_MS : false) },
+    ),
+  );
   if (attempt.isPending) return <p className="p-6 text-sm text-slate-500">{t('common.loading')}</p>;
   if (attempt.error) {
     const error = toUiError(attempt.error);

@@ -17,7 +17,8 @@ import { RoleplayReportView } from './report-view';
 /**
  * A roleplay: the chat with the partner (streamed through the chat endpoint), a correction card beside each of the
  * learner's turns, the goals ticking as they are met, and the report at the end. Cards come after the reply: the
- * page asks for them (practice.sync) once a reply has finished, and again whenever it opens.
+ * server makes them (and ends the roleplay) on its own; the page reads the attempt again until they are there
+ * (attempt-screen.tsx), and when it opens asks the server to pick up anything a failed node left behind.
  */
 export function RoleplayScreen({
   attempt,
@@ -42,17 +43,17 @@ export function RoleplayScreen({
   const [pinyin, setPinyin] = useState(false);
   const glossary = useMemo(() => new Map(scenario.vocabulary.map((v) => [v.word, v.gloss])), [scenario]);
 
-  // After a turn: the cards and goals (practice.sync), and the stored messages, which tell the turn whether the
-  // learner's message was stored.
+  // After a turn: the attempt as stored (its messages tell the turn whether the learner's message was stored; its
+  // cards follow by polling while the server makes them).
   const refresh = useCallback(async () => {
     const [view] = await Promise.all([
-      sync.mutateAsync({ attemptId: attempt.id }).catch(() => undefined),
+      queryClient.fetchQuery({ ...trpc.practice.attempt.queryOptions({ attemptId: attempt.id }), staleTime: 0 }),
       queryClient.invalidateQueries({ queryKey: trpc.usage.today.queryKey() }),
-    ]);
+    ]).catch(() => [undefined]);
     return view?.messages;
-  }, [sync, attempt.id, queryClient, trpc]);
+  }, [attempt.id, queryClient, trpc]);
 
-  // Catch up once when the page opens: a reload, or a reply that finished while the tab was closed.
+  // Once when the page opens: whatever a node that went away left behind (a card never made, an end not reached).
   const caughtUp = useRef(false);
   useEffect(() => {
     if (readOnly || caughtUp.current || attempt.status !== 'IN_PROGRESS') return;
