@@ -5,7 +5,9 @@ import {
   objectiveStates,
   pinyinMatches,
   rubyPieces,
+  matchReference,
   targetsUsed,
+  toSimplified,
 } from '../src/practice';
 
 describe('vocabulary counted by code', () => {
@@ -40,6 +42,28 @@ describe('vocabulary counted by code', () => {
       { id: 'o2', met: false },
       { id: 'o3', met: true, used: ['coffee', 'sandwich', 'water'], metAtTurn: 1 },
     ]);
+  });
+});
+
+describe('traditional and simplified characters alike', () => {
+  it('converts traditional (standard and Taiwan forms) to simplified and leaves other text alone', () => {
+    expect(toSimplified('我想喝一杯咖啡，謝謝。')).toBe('我想喝一杯咖啡，谢谢。');
+    expect(toSimplified('請問，廁所在哪裡？')).toBe('请问，厕所在哪里？');
+    expect(toSimplified('我要买两个面包')).toBe('我要买两个面包');
+    expect(toSimplified('Hello, café!')).toBe('Hello, café!');
+  });
+
+  it('counts a scenario’s words whichever script the learner or the scenario writes in', () => {
+    // A learner typing traditional against a simplified word list...
+    expect(targetsUsed('我想點一杯茶和兩個餃子', ['点', '茶', '饺子', '米饭'], 'zh')).toEqual(['点', '茶', '饺子']);
+    // ...and a teacher's scenario written in traditional, with a learner typing simplified.
+    expect(targetsUsed('我要买面条', ['買', '麵條'], 'zh')).toEqual(['買', '麵條']);
+  });
+
+  it('accepts an exact or near match of a reference in the other script without a model', () => {
+    expect(matchReference('我每天坐公車去學校。', ['我每天坐公车去学校。'], 'zh')).toMatchObject({ kind: 'exact' });
+    expect(matchReference('我每天坐公车去学校', ['我每天坐公車去學校'], 'zh')).toMatchObject({ kind: 'exact' });
+    expect(matchReference('我每天都坐公車去學校', ['我每天坐公车去学校'], 'zh')).toMatchObject({ kind: 'near' });
   });
 });
 

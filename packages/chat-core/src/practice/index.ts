@@ -4,6 +4,7 @@ export * from './text';
 export * from './scenario';
 export * from './drill';
 export * from './words';
+export * from './script';
 export * from './objectives';
 export * from './feedback';
 export * from './structured';

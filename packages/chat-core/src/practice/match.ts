@@ -1,4 +1,5 @@
 import type { TargetLanguage } from './levels';
+import { toSimplified } from './script';
 
 const CONTRACTIONS: Array<[RegExp, string]> = [
   [/\bi'm\b/g, 'i am'],
@@ -14,7 +15,8 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 
 /**
  * A translation as compared with the references: NFKC (full-width to half-width), lower case, no punctuation;
- * English contractions spelled out and spaces collapsed; Chinese without spaces.
+ * English contractions spelled out and spaces collapsed; Chinese without spaces, in simplified characters (a learner
+ * typing 繁體 matches a 简体 reference, and the other way round).
  */
 export function normalizeTranslation(text: string, language: TargetLanguage): string {
   let s = text
@@ -28,7 +30,7 @@ export function normalizeTranslation(text: string, language: TargetLanguage): st
       .replace(/\s+/g, ' ')
       .trim();
   }
-  return s.replace(/[^\p{L}\p{N}]+/gu, '');
+  return toSimplified(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Levenshtein distance over code points (translations are short: a few hundred characters at most). */

@@ -1,4 +1,5 @@
 import type { TargetLanguage } from './levels';
+import { toSimplified } from './script';
 
 const segmenters = {
   en: new Intl.Segmenter('en', { granularity: 'word' }),
@@ -8,19 +9,27 @@ const segmenters = {
 export interface WordToken {
   /** As written. */
   text: string;
-  /** Lower-cased, curly apostrophes straightened: what comparisons use. */
+  /** Lower-cased, curly apostrophes straightened, Chinese in simplified characters: what comparisons use. */
   norm: string;
   /** UTF-16 offsets in the text. */
   start: number;
   end: number;
 }
 
-/** The words of a text, in order; Chinese is segmented into words (Intl.Segmenter's dictionary, offline). */
+/**
+ * The words of a text, in order; Chinese is segmented into words (Intl.Segmenter's dictionary, offline), in its
+ * simplified form when the conversion keeps every offset (it does, character for character), so traditional text
+ * splits as its simplified twin does.
+ */
 export function wordsOf(text: string, language: TargetLanguage): WordToken[] {
   const tokens: WordToken[] = [];
-  for (const { segment, index, isWordLike } of segmenters[language].segment(text)) {
+  const simplified = language === 'zh' ? toSimplified(text) : text;
+  const segmented = simplified.length === text.length ? simplified : text;
+  for (const { segment, index, isWordLike } of segmenters[language].segment(segmented)) {
     if (!isWordLike) continue;
-    tokens.push({ text: segment, norm: normalizeWord(segment), start: index, end: index + segment.length });
+    const end = index + segment.length;
+    const norm = normalizeWord(language === 'zh' ? toSimplified(segment) : segment);
+    tokens.push({ text: text.slice(index, end), norm, start: index, end });
   }
   return tokens;
 }
@@ -46,11 +55,12 @@ function englishForms(word: string): string[] {
 /**
  * Whether the learner used `target` (a word or a phrase) in `tokens`: the target's own words must appear as
  * consecutive words of the text. Chinese words are compared after segmentation, so 咖啡 does not count inside
- * 咖啡馆; a target the segmenter splits differently (一杯 / 一 杯) still counts when consecutive words spell it.
+ * 咖啡馆; a target the segmenter splits differently (一杯 / 一 杯) still counts when consecutive words spell it, and
+ * traditional and simplified characters count alike (點 is 点).
  */
 export function usesTarget(tokens: WordToken[], target: string, language: TargetLanguage): boolean {
   if (language === 'zh') {
-    const want = target.replace(/\s+/g, '');
+    const want = toSimplified(target.replace(/\s+/g, ''));
     for (let i = 0; i < tokens.length; i++) {
       let joined = '';
       for (let j = i; j < tokens.length && joined.length < want.length; j++) {
