@@ -203,6 +203,7 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
   await expect(assignment).toContainText('Not started');
   await assignment.getByRole('button', { name: 'Start' }).click();
   await expect(student).toHaveURL(/\/practice\/[^/]+$/);
+  const attemptUrl = student.url();
   await scriptNextReply({ reply: 'Sure, one tea.' });
   await scriptNextReply(
     card({
@@ -225,7 +226,6 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
   await expect(student.getByTestId('report')).toBeVisible();
   await student.goto('/home');
   await expect(student.getByTestId('assignment').filter({ hasText: 'Ordering at a café' })).toContainText('Finished');
-  await student.close();
 
   await page.reload();
   await page.getByRole('link', { name: 'Results' }).click();
@@ -242,6 +242,21 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
     .path()
     .then((p) => import('node:fs/promises').then((fs) => fs.readFile(p, 'utf8')));
   expect(csv).toContain('Ada Student,FINISHED,');
+
+  // The teacher's grade over the measured scores, with a note: a bad one is refused in words, then it is saved.
+  const row = table.locator('tr').filter({ hasText: 'Ada Student' });
+  await row.getByText('Grade', { exact: true }).click();
+  const form = row.getByTestId('grade-form');
+  await form.getByLabel('Grade for Ada Student (0–100)').fill('88');
+  await form.getByLabel('Note for the student').fill('Well done: next time, try "a cup of tea".');
+  await form.getByRole('button', { name: 'Save grade' }).click();
+  await expect(row.getByTestId('teacher-grade-cell').locator('summary')).toContainText('88');
+  await snap(page, 'practice-teacher-grade');
+  await student.goto(attemptUrl);
+  await expect(student.getByTestId('teacher-grade')).toContainText('Your teacher’s grade: 88/100');
+  await expect(student.getByTestId('teacher-grade')).toContainText('Well done: next time, try "a cup of tea".');
+  await snap(student, 'practice-student-sees-grade');
+  await student.close();
 
   await page.getByRole('link', { name: /^Open/ }).first().click();
   await expect(page.getByText('You are reading Ada Student’s attempt.')).toBeVisible();

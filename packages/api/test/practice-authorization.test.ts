@@ -108,6 +108,11 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
     (w) => caller(w).practice.resultsCsv({ assignmentId }),
     ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
   ],
+  [
+    'practice.grade',
+    (w) => caller(w).practice.grade({ attemptId, score: 80, note: `from ${w}` }),
+    ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'],
+  ],
 ];
 
 describe('practice: authorization per procedure and role', () => {
@@ -142,6 +147,30 @@ describe('practice: authorization per procedure and role', () => {
       expect(await outcome(() => caller(who).practice.unassign({ assignmentId }))).not.toBe('ok');
     }
     expect(await world.db.prisma.practiceAssignment.count({ where: { id: assignmentId } })).toBe(1);
+  });
+
+  it('practice.grade: a refused caller changes nothing, and every change is logged with who and when', async () => {
+    const changes = await world.db.prisma.practiceGradeChange.findMany({ where: { attemptId } });
+    // Only the class's teacher and the admin got through (the table above), each logged as themselves.
+    expect(changes.map((c) => [c.actorId, c.actorRole, c.note]).sort()).toEqual(
+      [
+        [world.users.teacher.id, 'TEACHER', 'from teacher'],
+        [world.users.admin.id, 'ADMIN', 'from admin'],
+      ].sort(),
+    );
+    const attempt = await world.db.prisma.practiceAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt).toMatchObject({
+      teacherScore: 80,
+      teacherNote: 'from admin',
+      teacherGradedById: world.users.admin.id,
+    });
+    for (const who of ['student', 'otherTeacher'] as const) {
+      await outcome(() => caller(who).practice.grade({ attemptId, score: 1, note: 'sneaky' }));
+    }
+    expect(await world.db.prisma.practiceGradeChange.count({ where: { attemptId } })).toBe(2);
+    expect((await world.db.prisma.practiceAttempt.findUniqueOrThrow({ where: { id: attemptId } })).teacherScore).toBe(
+      80,
+    );
   });
 
   it('assignments are visible only to the class’s students', async () => {

@@ -398,6 +398,48 @@ describe('teachers', () => {
     ).rejects.toMatchObject({ message: expect.stringMatching(/^items\.0\.references\.0: /) });
   });
 
+  it('override an attempt’s grade with a note; the student sees it, bad input changes nothing, every change is logged', async () => {
+    const attempt = await student().practice.start({
+      source: { kind: 'builtin', id: 'zh-en-a1-basics' },
+      classId: world.classId,
+    });
+    const teacher = world.caller(world.users.teacher);
+    const graded = await teacher.practice.grade({
+      attemptId: attempt.id,
+      score: 85,
+      note: '  Good work on word order.  ',
+    });
+    expect(graded.teacherGrade).toMatchObject({ score: 85, note: 'Good work on word order.', gradedBy: 'Teacher' });
+    // The student sees the teacher's grade on the attempt and in their list.
+    expect((await student().practice.attempt({ attemptId: attempt.id })).teacherGrade).toMatchObject({
+      score: 85,
+      note: 'Good work on word order.',
+    });
+    expect((await student().practice.myAttempts()).find((a) => a.id === attempt.id)).toMatchObject({
+      teacherScore: 85,
+    });
+
+    for (const bad of [101, -1, 8.5]) {
+      await expect(teacher.practice.grade({ attemptId: attempt.id, score: bad })).rejects.toThrow('form.gradeRange');
+    }
+    await expect(teacher.practice.grade({ attemptId: attempt.id, score: 90, note: 'x'.repeat(1001) })).rejects.toThrow(
+      'form.gradeNoteTooLong',
+    );
+    expect((await student().practice.attempt({ attemptId: attempt.id })).teacherGrade).toMatchObject({ score: 85 });
+
+    // Cleared: the measured scores stand alone again; both changes are on record.
+    const cleared = await teacher.practice.grade({ attemptId: attempt.id, score: null });
+    expect(cleared.teacherGrade).toBeNull();
+    const log = await world.db.prisma.practiceGradeChange.findMany({
+      where: { attemptId: attempt.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(log.map((c) => [c.actorId, c.score, c.note])).toEqual([
+      [world.users.teacher.id, 85, 'Good work on word order.'],
+      [world.users.teacher.id, null, null],
+    ]);
+  });
+
   it('assign a scenario and read who started, finished, scores and the class’s common errors, and export them', async () => {
     const teacher = world.caller(world.users.teacher);
     const assignment = await teacher.practice.assign({
@@ -440,11 +482,16 @@ describe('teachers', () => {
       text: 'i want a coffe.',
       correction: { start: 0, end: 1 },
     });
+    await teacher.practice.grade({ attemptId: attempt.id, score: 70, note: 'Spelling, mostly' });
+    expect(
+      (await teacher.practice.results({ assignmentId: assignment.id })).rows.find((r) => r.attemptId === attempt.id),
+    ).toMatchObject({ teacherScore: 70, teacherNote: 'Spelling, mostly' });
     const csv = await teacher.practice.resultsCsv({ assignmentId: assignment.id });
     expect(csv.csv.split('\r\n')[0]).toBe(
-      'student,status,started,finished,task_completion,accuracy,vocabulary_range,fluency,objectives_met,objectives_total,estimated_level',
+      'student,status,started,finished,task_completion,accuracy,vocabulary_range,fluency,objectives_met,objectives_total,estimated_level,teacher_grade,teacher_note',
     );
     expect(csv.csv).toContain('Student,FINISHED,');
+    expect(csv.csv).toContain(',70,"Spelling, mostly"\r\n');
     expect(csv.csv).toContain('OtherStudent,NOT_STARTED,');
   });
 });

@@ -21,6 +21,8 @@ export const FORM_MESSAGES = [
   'form.instructionsTooLong',
   'form.capAmount',
   'form.pickModel',
+  'form.gradeRange',
+  'form.gradeNoteTooLong',
 ] as const;
 export type FormMessage = (typeof FORM_MESSAGES)[number];
 

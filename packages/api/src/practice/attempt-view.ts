@@ -11,10 +11,12 @@ import { readSpec } from './specs';
  */
 export async function attemptView(services: LumiServices, attempt: LoadedAttempt) {
   const spec = readSpec(attempt.kind, attempt.spec);
-  const student = await services.db.user.findUniqueOrThrow({
-    where: { id: attempt.studentId },
-    select: { name: true },
-  });
+  const [student, grader] = await Promise.all([
+    services.db.user.findUniqueOrThrow({ where: { id: attempt.studentId }, select: { name: true } }),
+    attempt.teacherGradedById
+      ? services.db.user.findUnique({ where: { id: attempt.teacherGradedById }, select: { name: true } })
+      : null,
+  ]);
   const base = {
     id: attempt.id,
     kind: attempt.kind,
@@ -28,6 +30,16 @@ export async function attemptView(services: LumiServices, attempt: LoadedAttempt
     studentName: student.name,
     startedAt: attempt.startedAt,
     finishedAt: attempt.finishedAt,
+    /** The teacher's grade over the measured scores, which the student sees; null when none was given. */
+    teacherGrade:
+      attempt.teacherScore === null
+        ? null
+        : {
+            score: attempt.teacherScore,
+            note: attempt.teacherNote,
+            gradedAt: attempt.teacherGradedAt,
+            gradedBy: grader?.name ?? null,
+          },
   };
   if (spec.kind === 'ROLEPLAY') {
     const messages = attempt.conversationId ? await roleplayMessages(services, attempt.conversationId) : [];

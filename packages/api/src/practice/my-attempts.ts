@@ -1,6 +1,6 @@
 import { studentProcedure } from '../trpc';
 
-/** The student's own practice, newest first, with scores once finished. */
+/** The student's own practice, newest first, with scores once finished and the teacher's grade when given. */
 export const myAttemptsRoute = studentProcedure.query(({ ctx }) =>
   ctx.db.practiceAttempt.findMany({
     where: { studentId: ctx.user.id },
@@ -17,6 +17,7 @@ export const myAttemptsRoute = studentProcedure.query(({ ctx }) =>
       taskCompletion: true,
       accuracy: true,
       estimatedLevel: true,
+      teacherScore: true,
     },
   }),
 );

@@ -1,5 +1,6 @@
 import { DRILL_DIRECTIONS, LEVELS, TARGET_LANGUAGES } from '@lumi/chat-core/practice';
 import { z } from 'zod';
+import { formMessage } from '../errors/form-messages';
 
 // Input schemas of the practice procedures. Browser-safe: zod and chat-core's pure practice schemas only.
 
@@ -52,6 +53,18 @@ export const createAssignmentInput = z.object({
   source: exerciseSourceInput,
   dueAt: z.coerce.date().nullish(),
 });
+
+/** A teacher's grade over an attempt's measured scores, with a note; `score: null` clears it. */
+export const gradeAttemptInput = z.object({
+  attemptId: id,
+  score: z
+    .int(formMessage('form.gradeRange'))
+    .min(0, formMessage('form.gradeRange'))
+    .max(100, formMessage('form.gradeRange'))
+    .nullable(),
+  note: z.string().trim().max(1000, formMessage('form.gradeNoteTooLong')).optional(),
+});
+export type GradeAttemptInput = z.infer<typeof gradeAttemptInput>;
 
 export const assignmentIdInput = z.object({ assignmentId: id });
 export const classIdOnlyInput = z.object({ classId: id });

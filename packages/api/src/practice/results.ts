@@ -53,6 +53,8 @@ export async function assignmentResults(ctx: Pick<Context, 'db'>, user: SessionU
       vocabularyRange: best?.vocabularyRange ?? null,
       fluency: best?.fluency ?? null,
       estimatedLevel: best?.estimatedLevel ?? null,
+      teacherScore: best?.teacherScore ?? null,
+      teacherNote: best?.teacherNote ?? null,
       objectivesMet: objectives,
       objectivesTotal,
     };
@@ -116,6 +118,8 @@ const CSV_COLUMNS = [
   'objectives_met',
   'objectives_total',
   'estimated_level',
+  'teacher_grade',
+  'teacher_note',
 ] as const;
 
 /** RFC 4180 field; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
@@ -143,6 +147,8 @@ export function resultsCsv(results: AssignmentResults): string {
         r.objectivesMet,
         r.objectivesTotal || null,
         r.estimatedLevel,
+        r.teacherScore,
+        r.teacherNote,
       ]
         .map(csvField)
         .join(','),

@@ -6,6 +6,7 @@ import { classAssignmentsRoute } from './class-assignments';
 import { createAssignmentRoute } from './create-assignment';
 import { endAttemptRoute } from './end-attempt';
 import { getAttemptRoute } from './get-attempt';
+import { gradeAttemptRoute } from './grade-attempt';
 import { libraryRoute } from './library';
 import { myAssignmentsRoute } from './my-assignments';
 import { myAttemptsRoute } from './my-attempts';
@@ -31,4 +32,5 @@ export const practiceRouter = router({
   myAttempts: myAttemptsRoute,
   results: assignmentResultsRoute,
   resultsCsv: assignmentResultsCsvRoute,
+  grade: gradeAttemptRoute,
 });

@@ -8,6 +8,7 @@ import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { MarkedText } from './correction-card';
+import { GradeForm } from './teacher-grade';
 
 /**
  * One assignment's results for its teacher: who started and finished, scores and goals met per student, the class's
@@ -66,6 +67,7 @@ export function AssignmentResults({ assignmentId }: { assignmentId: string }) {
               <th className="py-1 pr-3">{t('practice.score.fluency')}</th>
               <th className="py-1 pr-3">{t('tpractice.objectives')}</th>
               <th className="py-1 pr-3">{t('tpractice.level')}</th>
+              <th className="py-1 pr-3">{t('tpractice.teacherGrade')}</th>
               <th className="py-1" />
             </tr>
           </thead>
@@ -83,6 +85,24 @@ export function AssignmentResults({ assignmentId }: { assignmentId: string }) {
                   {r.objectivesMet === null ? '–' : `${r.objectivesMet}/${r.objectivesTotal}`}
                 </td>
                 <td className="py-2 pr-3">{r.estimatedLevel ?? '–'}</td>
+                <td className="py-2 pr-3 align-top" data-testid="teacher-grade-cell">
+                  {r.attemptId ? (
+                    <details>
+                      <summary className="cursor-pointer tabular-nums">
+                        {r.teacherScore ?? '–'} <span className="text-indigo-700">{t('tpractice.gradeEdit')}</span>
+                      </summary>
+                      <GradeForm
+                        attemptId={r.attemptId}
+                        studentName={r.studentName}
+                        score={r.teacherScore}
+                        note={r.teacherNote}
+                        onSaved={() => void results.refetch()}
+                      />
+                    </details>
+                  ) : (
+                    '–'
+                  )}
+                </td>
                 <td className="py-2">
                   {r.attemptId && (
                     <Link href={`/practice/${r.attemptId}`} className="text-indigo-700 hover:underline">

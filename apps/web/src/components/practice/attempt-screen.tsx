@@ -10,6 +10,7 @@ import { ErrorNotice } from '../error-notice';
 import { AWAIT_POLL_MS, awaitsServer } from './awaits-server';
 import { DrillScreen } from './drill-screen';
 import { RoleplayScreen } from './roleplay-screen';
+import { TeacherGradeNote } from './teacher-grade';
 
 export type AttemptData = inferRouterOutputs<AppRouter>['practice']['attempt'];
 
@@ -38,7 +39,20 @@ export function AttemptScreen({ attemptId, viewerId }: { attemptId: string; view
   }
   const data = attempt.data;
   const readOnly = data.studentId !== viewerId;
-  if (data.scenario) return <RoleplayScreen attempt={data} scenario={data.scenario} readOnly={readOnly} />;
-  if (data.drill) return <DrillScreen attempt={data} drill={data.drill} readOnly={readOnly} />;
+  const grade = data.teacherGrade && <TeacherGradeNote grade={data.teacherGrade} />;
+  if (data.scenario)
+    return (
+      <>
+        {grade}
+        <RoleplayScreen attempt={data} scenario={data.scenario} readOnly={readOnly} />
+      </>
+    );
+  if (data.drill)
+    return (
+      <>
+        {grade}
+        <DrillScreen attempt={data} drill={data.drill} readOnly={readOnly} />
+      </>
+    );
   return null;
 }

@@ -153,6 +153,7 @@ export function PracticeHome() {
                 <span className="text-slate-500">
                   {t(`practice.status.${a.status}`)}
                   {a.estimatedLevel ? ` · ${a.estimatedLevel}` : ''}
+                  {a.teacherScore !== null ? ` · ${t('practice.teacherGradeShort', { score: a.teacherScore })}` : ''}
                 </span>
               </Link>
             </li>
