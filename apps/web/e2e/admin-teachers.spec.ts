@@ -38,7 +38,7 @@ test('a teacher who signs up waits for the admin, who approves them; then they c
   await expect(page.getByRole('status').filter({ hasText: 'waiting for your school’s admin' })).toBeVisible();
   await page.getByLabel('Class name').fill('Not yet');
   await page.getByRole('button', { name: 'Create class' }).click();
-  await expect(page.getByRole('alert')).toContainText('You can create classes once it is approved.');
+  await expect(page.locator('main').getByRole('alert')).toContainText('You can create classes once it is approved.');
   await snap(page, 'teacher-waiting');
 
   const admin = await signedIn(browser, baseURL, SEED.adminEmail, SEED.demoPassword);
@@ -83,7 +83,8 @@ test('the admin sets the spending caps and the models of students’ own session
   await expect(models).toContainText('Nothing chosen yet');
   await expect(models.getByRole('checkbox', { name: /^GPT-4o mini / })).toBeChecked();
   await expect(models.getByRole('checkbox', { name: /^GPT-5 \$/ })).not.toBeChecked();
-  for (const box of await models.getByRole('checkbox', { checked: true }).all()) await box.uncheck();
+  const ticked = models.getByRole('checkbox', { checked: true });
+  while ((await ticked.count()) > 0) await ticked.first().uncheck();
   await models.getByRole('button', { name: 'Use these models' }).click();
   await expect(models.getByText('Choose at least one model.')).toBeVisible();
   await models.getByRole('checkbox', { name: /^GPT-4.1 nano / }).check();
