@@ -99,12 +99,25 @@ describe('language-practice grading', () => {
 
   it('is "unavailable" once a cap is reached, and spends nothing', async () => {
     const attempt = await roleplayTurn();
-    // The day's money is gone once the partner has answered.
-    await admin().setSpendCaps({ dayUsd: (await totalSpentMicros()) / 1e6, ...noCaps });
+    const partner = await world.db.prisma.usageEvent.findFirstOrThrow({
+      where: { attemptId: attempt.id, messageId: { not: null } },
+    });
+    // Grading runs after the reply: a cap that leaves the next partner reply about 150 tokens (at gpt-4o-mini's
+    // $0.15 in / $0.60 out per million) and nothing for grading once that reply has its share.
+    const room = (partner.promptTokens + 60) * 0.15 + 150 * 0.6;
+    await admin().setSpendCaps({ dayUsd: ((await totalSpentMicros()) + room) / 1e6, ...noCaps });
+    world.fake.enqueue({ reply: 'Here you are.' });
+    world.fake.enqueue({ reply: JSON.stringify({ verdict: 'correct', edits: [], objectivesMet: [] }) });
+    const reply = await send(world, world.users.student, {
+      conversationId: attempt.conversationId!,
+      content: 'Thank you.',
+    });
+    expect(reply.status).toBe(200);
+    await world.services.generations.drain();
     const view = await student().practice.sync({ attemptId: attempt.id });
-    expect(view.cards[0]).toMatchObject({ status: 'UNAVAILABLE', reason: 'budget' });
-    // Only the partner's reply was spent; no grading call reached the model.
-    expect(await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id } })).toBe(1);
+    expect(view.cards[1]).toMatchObject({ status: 'UNAVAILABLE', reason: 'budget' });
+    // Two partner replies and the first turn's grading; no grading call for the second turn reached the model.
+    expect(await world.db.prisma.usageEvent.count({ where: { attemptId: attempt.id } })).toBe(3);
     const day = await world.db.prisma.budgetDay.findFirstOrThrow({ where: { userId: world.users.student.id } });
     expect(day.reservedTokens).toBe(0);
   });
