@@ -11,6 +11,8 @@ export default tseslint.config(
       'packages/db/dist/**',
       '**/.turbo/**',
       '**/generated/**',
+      // 5 MB of dictionary data (see its README).
+      'packages/chat-core/src/practice/dictionary/cedict-glosses.ts',
       '**/test-results/**',
       '**/playwright-report/**',
       '**/next-env.d.ts',

@@ -86,6 +86,11 @@ test('a Chinese roleplay with pinyin switched on, glosses, and numbered pinyin t
   const partner = page.locator('li[data-role="ASSISTANT"]');
   await expect(partner.first()).toContainText('你想喝什么');
 
+  // 什么 is not in the scenario's word list: its gloss comes from the dictionary (CC-CEDICT, offline).
+  await partner.first().getByTestId('gloss-word').filter({ hasText: '什么' }).click();
+  await expect(page.getByRole('tooltip')).toContainText('what');
+  await partner.first().getByTestId('gloss-word').filter({ hasText: '什么' }).click();
+
   await page.getByLabel('Pinyin').check();
   await expect(partner.first().locator('rt').first()).toHaveText('nǐ');
   await expect(partner.first().locator('rt', { hasText: 'hē' })).toBeVisible();

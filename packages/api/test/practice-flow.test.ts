@@ -244,6 +244,23 @@ describe('a roleplay', () => {
     expect(after.error).toMatchObject({ code: 'EXERCISE_FINISHED' });
   });
 
+  it('glosses the Chinese partner’s words beyond the scenario’s list, in simplified or traditional', async () => {
+    const attempt = await student().practice.start({
+      source: { kind: 'builtin', id: 'zh-cafe-order' },
+      classId: world.classId,
+      feedback: 'end_only',
+    });
+    world.fake.enqueue({ reply: '好的。洗手間在哪裡？' });
+    await send(world, world.users.student, { conversationId: attempt.conversationId!, content: '我要一杯茶。' });
+    await world.services.generations.drain();
+    const view = await student().practice.attempt({ attemptId: attempt.id });
+    // The opening line's 什么 and the reply's 哪裡 (traditional) are glossed; 茶 keeps the scenario's own gloss.
+    expect(view.glosses['什么']).toMatch(/what/);
+    expect(view.glosses['哪裡']).toMatch(/where/);
+    expect(view.glosses['茶']).toBeUndefined();
+    expect(view.scenario!.vocabulary.find((v) => v.word === '茶')?.gloss).toBe('tea');
+  });
+
   it('with "end only" feedback, shows no card per turn and grades everything for the report', async () => {
     const attempt = await startCafe({ feedback: 'end_only' });
     world.fake.enqueue({ reply: 'Sure!' });

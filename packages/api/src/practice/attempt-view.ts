@@ -2,6 +2,7 @@ import { drillSummarySchema, localize, roleplayReportSchema } from '@lumi/chat-c
 import type { LumiServices } from '../context';
 import type { LoadedAttempt } from './access';
 import { readCorrections } from './json';
+import { partnerGlosses } from './partner-glosses';
 import { roleplayMessages, roleplayState } from './roleplay';
 import { readSpec } from './specs';
 
@@ -72,6 +73,8 @@ export async function attemptView(services: LumiServices, attempt: LoadedAttempt
         reason: c.reason,
       })),
       objectives: state.objectives,
+      /** Chinese: glosses of the partner's words beyond the scenario's list (CC-CEDICT), by the word as written. */
+      glosses: partnerGlosses(spec.scenario, messages),
       turnsTaken: state.turnsTaken,
       answers: [],
       report: report?.success ? report.data : null,
@@ -91,6 +94,7 @@ export async function attemptView(services: LumiServices, attempt: LoadedAttempt
     messages: [],
     cards: [],
     objectives: [],
+    glosses: {},
     turnsTaken: answers.length,
     answers: answers.map((a) => ({
       itemIndex: a.itemIndex,

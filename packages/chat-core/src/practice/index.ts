@@ -5,6 +5,7 @@ export * from './scenario';
 export * from './drill';
 export * from './words';
 export * from './script';
+export * from './dictionary';
 export * from './objectives';
 export * from './feedback';
 export * from './structured';

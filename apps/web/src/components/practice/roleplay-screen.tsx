@@ -41,7 +41,15 @@ export function RoleplayScreen({
   );
   const zh = scenario.targetLanguage === 'zh';
   const [pinyin, setPinyin] = useState(false);
-  const glossary = useMemo(() => new Map(scenario.vocabulary.map((v) => [v.word, v.gloss])), [scenario]);
+  // The scenario's own glosses first; then the dictionary's (CC-CEDICT, server side) for every other partner word.
+  const glossary = useMemo(
+    () =>
+      new Map<string, string>([
+        ...Object.entries(attempt.glosses),
+        ...scenario.vocabulary.filter((v) => v.gloss).map((v): [string, string] => [v.word, v.gloss]),
+      ]),
+    [scenario, attempt.glosses],
+  );
 
   // After a turn: the attempt as stored (its messages tell the turn whether the learner's message was stored; its
   // cards follow by polling while the server makes them).
