@@ -94,7 +94,7 @@ export async function attemptView(services: LumiServices, attempt: LoadedAttempt
     messages: [],
     cards: [],
     objectives: [],
-    glosses: {},
+    glosses: {} as Record<string, string>,
     turnsTaken: answers.length,
     answers: answers.map((a) => ({
       itemIndex: a.itemIndex,

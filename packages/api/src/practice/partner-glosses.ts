@@ -5,7 +5,10 @@ import type { Message } from '@lumi/db';
  * Glosses for the words of a Chinese roleplay's partner lines that the scenario's own word list does not cover,
  * from CC-CEDICT (offline), keyed by the word as written: the page shows them on hover or tap.
  */
-export function partnerGlosses(scenario: Scenario, messages: readonly Pick<Message, 'role' | 'content'>[]) {
+export function partnerGlosses(
+  scenario: Scenario,
+  messages: readonly Pick<Message, 'role' | 'content'>[],
+): Record<string, string> {
   const glosses = new Map<string, string>();
   if (scenario.targetLanguage !== 'zh') return {};
   const listed = new Set(scenario.vocabulary.map((v) => v.word));
