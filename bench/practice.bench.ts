@@ -138,9 +138,12 @@ try {
       `${count} learner(s): grading adds ${added.toFixed(1)} ms at p50 to the partner's first token: target (< 20 ms) ${added < 20 ? 'met' : 'NOT met'}`,
     );
   }
-  const gradings = await db.prisma.usageEvent.count({ where: { kind: 'EXERCISE' } });
-  console.log(`\n${gradings} grading calls were made and recorded as EXERCISE usage.`);
+  // The cards still being made when the last turn ended are waited for, then counted (the partner's replies are
+  // EXERCISE usage too, so the cards are counted, not the usage rows).
   await services.generations.drain();
+  const cards = await db.prisma.turnFeedback.count({ where: { status: 'READY' } });
+  const usage = await db.prisma.usageEvent.count({ where: { kind: 'EXERCISE' } });
+  console.log(`\n${cards} correction cards were made; ${usage} EXERCISE usage rows (partner replies and gradings).`);
 } finally {
   fake.stop();
   await db.drop();
