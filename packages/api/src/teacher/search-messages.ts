@@ -8,7 +8,8 @@ import type { z } from 'zod';
 
 /**
  * Messages of the class's sessions that contain the search, newest first. English words match as prefixes and a
- * Chinese word anywhere inside a sentence, through Message.searchVector's GIN index (lumi_search_vector).
+ * Chinese word anywhere inside a sentence, through Message.searchVector's GIN index (lumi_search_vector), asked for
+ * the words together with the class's own lexeme.
  */
 export async function searchClassMessages(
   ctx: Pick<Context, 'db'>,
@@ -36,7 +37,9 @@ export async function searchClassMessages(
     FROM "Message" m
     JOIN "Conversation" c ON c."id" = m."conversationId"
     JOIN "User" s ON s."id" = c."studentId"
-    WHERE c."classId" = ${klass.id} AND m."searchVector" @@ lumi_search_query(${input.query}) ${after}
+    WHERE c."classId" = ${klass.id} ${after}
+      -- The class's lexeme in the same GIN lookup: only this class's matches are read (see search_vector_on_settle).
+      AND m."searchVector" @@ (lumi_search_query(${input.query}) && lumi_class_query(${klass.id}))
     ORDER BY m."createdAt" DESC, m."id" DESC
     LIMIT ${input.limit + 1}`);
   const page = rows.slice(0, input.limit);
