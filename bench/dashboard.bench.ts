@@ -2,22 +2,30 @@
 // English and Chinese, 500,000 usage rows (one per reply) over 120 days and 2,000 flags, generated in bulk in
 // PostgreSQL; then every dashboard procedure is timed through tRPC's fetch handler (input and output serialised
 // as the browser's are), 50 runs each after a warm-up. Target: p95 under 50 ms per page query, under 2 s for a
-// month's CSV export. Run: npx tsx bench/dashboard.bench.ts (BENCH_KEEP=1 keeps the database for EXPLAIN).
+// month's CSV export. Run: npx tsx bench/dashboard.bench.ts. Options (environment):
+//   BENCH_SCALE=0.1      a smaller school (students, sessions, messages, usage and flags scaled; 40 classes stay)
+//   BENCH_KEEP=1         keeps the database afterwards (for EXPLAIN), printing its URL
+//   BENCH_DATABASE=<url> times a database an earlier BENCH_KEEP=1 run built, after applying new migrations
+//   BENCH_RUNS=50        runs per procedure
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { appRouter, createContext, createServices, type SessionUser } from '@lumi/api';
+import { createPrismaClient } from '@lumi/db';
+import { deployMigrations } from '@lumi/db/migrate';
 import { createTestDatabase } from '@lumi/db/testing';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 
-const RUNS = 50;
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+if (!(SCALE > 0 && SCALE <= 10)) throw new Error('BENCH_SCALE is a number above 0, at most 10.');
+const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 3;
-const STUDENTS = 1_000;
 const CLASSES = 40;
-const CONVERSATIONS = 50_000;
+const STUDENTS = Math.max(CLASSES, Math.round(1_000 * SCALE));
+const CONVERSATIONS = Math.round(50_000 * SCALE);
 const MESSAGES_PER_CONVERSATION = 20;
 const DAYS = 120;
-const FLAGS = 2_000;
+const FLAGS = Math.round(2_000 * SCALE);
 
 const EN = [
   'Why do plants need sunlight for photosynthesis, and what happens at night?',
@@ -55,83 +63,25 @@ async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const database = await createTestDatabase();
+/** A database an earlier run kept (brought up to the current migrations), or a new one to build the school in. */
+async function openDatabase() {
+  const kept = process.env.BENCH_DATABASE;
+  if (!kept) return { ...(await createTestDatabase()), reused: false };
+  await deployMigrations({ databaseUrl: kept });
+  const prisma = createPrismaClient(kept);
+  return { url: kept, prisma, reused: true, drop: () => prisma.$disconnect() };
+}
+
+const database = await openDatabase();
 const db = database.prisma;
 console.log(
   `machine: ${cpus().length} cores, load average ${loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,
 );
-console.log(`building the school in ${database.url.replace(/^.*\//, '')}`);
 const now = new Date();
 try {
-  await timed('users, classes, enrollments', async () => {
-    await db.$executeRawUnsafe(`
-      INSERT INTO "User" ("id", "email", "name", "role", "updatedAt")
-      SELECT 'bench-admin', 'admin@bench.test', 'Admin', 'ADMIN'::"Role", now()
-      UNION ALL SELECT 'bt' || n, 'teacher' || n || '@bench.test', 'Teacher ' || n, 'TEACHER'::"Role", now() FROM generate_series(1, ${CLASSES}) n
-      UNION ALL SELECT 'bs' || n, 'student' || n || '@bench.test',
-        CASE WHEN n % 2 = 0 THEN '学生' || n ELSE 'Student ' || n END, 'STUDENT'::"Role", now() FROM generate_series(1, ${STUDENTS}) n`);
-    await db.$executeRawUnsafe(`
-      INSERT INTO "Class" ("id", "name", "teacherId", "joinCode", "dailyTokenBudget", "updatedAt")
-      SELECT 'bk' || n, 'Class ' || n, 'bt' || n, 'BENCH' || n, 100000, now() FROM generate_series(1, ${CLASSES}) n`);
-    await db.$executeRawUnsafe(`
-      INSERT INTO "Enrollment" ("id", "classId", "studentId")
-      SELECT 'be' || n, 'bk' || ((n - 1) % ${CLASSES} + 1), 'bs' || n FROM generate_series(1, ${STUDENTS}) n`);
-  });
-  await timed('50,000 sessions', () =>
-    db.$executeRawUnsafe(`
-      INSERT INTO "Conversation" ("id", "studentId", "classId", "mode", "model", "title", "lastMessageAt", "createdAt", "updatedAt")
-      SELECT 'bc' || n, 'bs' || s, 'bk' || ((s - 1) % ${CLASSES} + 1),
-        (${sqlArray(MODES)})[n % ${MODES.length} + 1]::"TutorMode", (${sqlArray(MODELS)})[n % ${MODELS.length} + 1],
-        CASE WHEN n % 3 = 0 THEN '会话 ' || n ELSE 'Session ' || n END,
-        t + interval '20 minutes', t, t
-      FROM generate_series(1, ${CONVERSATIONS}) n,
-        LATERAL (SELECT (n - 1) % ${STUDENTS} + 1 AS s) st,
-        LATERAL (SELECT '${now.toISOString()}'::timestamp - ((n::bigint * 7919) % ${DAYS}) * interval '1 day'
-                   - ((n::bigint * 104729) % 36000) * interval '1 second' - interval '1 hour' AS t) tt`),
-  );
-  // The GIN index is built once after the bulk load, which is far faster than keeping it up row by row.
-  await db.$executeRawUnsafe(`DROP INDEX "Message_searchVector_idx"`);
-  await timed('1,000,000 messages (search vectors computed by the database)', () =>
-    db.$executeRawUnsafe(`
-      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "createdAt", "updatedAt")
-      SELECT 'bm' || m, c."id", CASE WHEN i % 2 = 0 THEN 'USER' ELSE 'ASSISTANT' END::"MessageRole",
-        CASE WHEN c.n % 3 = 0 THEN (${sqlArray(ZH)})[(m::bigint * 7919) % ${ZH.length} + 1]
-             ELSE (${sqlArray(EN)})[(m::bigint * 7919) % ${EN.length} + 1] END || ' (' || m || ')',
-        20 + m % 80, c."model", c."createdAt" + i * interval '1 minute', c."createdAt" + i * interval '1 minute'
-      FROM generate_series(1, ${CONVERSATIONS * MESSAGES_PER_CONVERSATION}) m,
-        LATERAL (SELECT (m - 1) / ${MESSAGES_PER_CONVERSATION} + 1 AS cn, (m - 1) % ${MESSAGES_PER_CONVERSATION} AS i) k,
-        LATERAL (SELECT cv.*, k.cn AS n FROM "Conversation" cv WHERE cv."id" = 'bc' || k.cn) c`),
-  );
-  await timed('GIN index on the search vectors', () =>
-    db.$executeRawUnsafe(`CREATE INDEX "Message_searchVector_idx" ON "Message" USING GIN ("searchVector")`),
-  );
-  await timed('500,000 usage rows, one per reply', () =>
-    db.$executeRawUnsafe(`
-      INSERT INTO "UsageEvent" ("id", "userId", "classId", "conversationId", "messageId", "kind", "model",
-        "promptTokens", "completionTokens", "costMicros", "createdAt")
-      SELECT 'bu' || m."id", c."studentId", c."classId", c."id", m."id", 'CHAT', c."model",
-        300 + length(m."id") * 37 % 2000, 50 + length(m."content") * 3, (300 + length(m."id") * 37 % 2000) / 5 + length(m."content") * 2,
-        m."createdAt"
-      FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
-      WHERE m."role" = 'ASSISTANT'`),
-  );
-  await timed('2,000 flags', () =>
-    db.$executeRawUnsafe(`
-      INSERT INTO "ModerationFlag" ("id", "studentId", "classId", "conversationId", "messageId", "categories", "reviewedAt", "createdAt")
-      SELECT 'bf' || n, c."studentId", c."classId", c."id", 'bm' || ((n * 499) * 2 - 1),
-        '{"harassment": 0.71, "violence": 0.12}'::jsonb, CASE WHEN n % 3 = 0 THEN now() END, m."createdAt"
-      FROM generate_series(1, ${FLAGS}) n
-      JOIN "Message" m ON m."id" = 'bm' || ((n * 499) * 2 - 1)
-      JOIN "Conversation" c ON c."id" = m."conversationId"`),
-  );
-  await timed('VACUUM ANALYZE', async () => {
-    for (const table of ['User', 'Class', 'Enrollment', 'Conversation', 'Message', 'UsageEvent', 'ModerationFlag']) {
-      await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
-    }
-  });
-
+  if (!database.reused) await buildSchool();
   const services = createServices({ DATABASE_URL: database.url }, { db });
   const teacher: SessionUser = { id: 'bt1', role: 'TEACHER', name: 'Teacher 1' };
   const admin: SessionUser = { id: 'bench-admin', role: 'ADMIN', name: 'Admin' };
@@ -220,4 +170,75 @@ try {
   } else {
     await database.drop();
   }
+}
+
+/** The school, generated in bulk in PostgreSQL. */
+async function buildSchool() {
+  console.log(`building the school in ${database.url.replace(/^.*\//, '')}`);
+  await timed('users, classes, enrollments', async () => {
+    await db.$executeRawUnsafe(`
+      INSERT INTO "User" ("id", "email", "name", "role", "updatedAt")
+      SELECT 'bench-admin', 'admin@bench.test', 'Admin', 'ADMIN'::"Role", now()
+      UNION ALL SELECT 'bt' || n, 'teacher' || n || '@bench.test', 'Teacher ' || n, 'TEACHER'::"Role", now() FROM generate_series(1, ${CLASSES}) n
+      UNION ALL SELECT 'bs' || n, 'student' || n || '@bench.test',
+        CASE WHEN n % 2 = 0 THEN '学生' || n ELSE 'Student ' || n END, 'STUDENT'::"Role", now() FROM generate_series(1, ${STUDENTS}) n`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Class" ("id", "name", "teacherId", "joinCode", "dailyTokenBudget", "updatedAt")
+      SELECT 'bk' || n, 'Class ' || n, 'bt' || n, 'BENCH' || n, 100000, now() FROM generate_series(1, ${CLASSES}) n`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Enrollment" ("id", "classId", "studentId")
+      SELECT 'be' || n, 'bk' || ((n - 1) % ${CLASSES} + 1), 'bs' || n FROM generate_series(1, ${STUDENTS}) n`);
+  });
+  await timed('50,000 sessions', () =>
+    db.$executeRawUnsafe(`
+      INSERT INTO "Conversation" ("id", "studentId", "classId", "mode", "model", "title", "lastMessageAt", "createdAt", "updatedAt")
+      SELECT 'bc' || n, 'bs' || s, 'bk' || ((s - 1) % ${CLASSES} + 1),
+        (${sqlArray(MODES)})[n % ${MODES.length} + 1]::"TutorMode", (${sqlArray(MODELS)})[n % ${MODELS.length} + 1],
+        CASE WHEN n % 3 = 0 THEN '会话 ' || n ELSE 'Session ' || n END,
+        t + interval '20 minutes', t, t
+      FROM generate_series(1, ${CONVERSATIONS}) n,
+        LATERAL (SELECT (n - 1) % ${STUDENTS} + 1 AS s) st,
+        LATERAL (SELECT '${now.toISOString()}'::timestamp - ((n::bigint * 7919) % ${DAYS}) * interval '1 day'
+                   - ((n::bigint * 104729) % 36000) * interval '1 second' - interval '1 hour' AS t) tt`),
+  );
+  // The GIN index is built once after the bulk load, which is far faster than keeping it up row by row.
+  await db.$executeRawUnsafe(`DROP INDEX "Message_searchVector_idx"`);
+  await timed('1,000,000 messages (search vectors computed by the database)', () =>
+    db.$executeRawUnsafe(`
+      INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "model", "createdAt", "updatedAt")
+      SELECT 'bm' || m, c."id", CASE WHEN i % 2 = 0 THEN 'USER' ELSE 'ASSISTANT' END::"MessageRole",
+        CASE WHEN c.n % 3 = 0 THEN (${sqlArray(ZH)})[(m::bigint * 7919) % ${ZH.length} + 1]
+             ELSE (${sqlArray(EN)})[(m::bigint * 7919) % ${EN.length} + 1] END || ' (' || m || ')',
+        20 + m % 80, c."model", c."createdAt" + i * interval '1 minute', c."createdAt" + i * interval '1 minute'
+      FROM generate_series(1, ${CONVERSATIONS * MESSAGES_PER_CONVERSATION}) m,
+        LATERAL (SELECT (m - 1) / ${MESSAGES_PER_CONVERSATION} + 1 AS cn, (m - 1) % ${MESSAGES_PER_CONVERSATION} AS i) k,
+        LATERAL (SELECT cv.*, k.cn AS n FROM "Conversation" cv WHERE cv."id" = 'bc' || k.cn) c`),
+  );
+  await timed('GIN index on the search vectors', () =>
+    db.$executeRawUnsafe(`CREATE INDEX "Message_searchVector_idx" ON "Message" USING GIN ("searchVector")`),
+  );
+  await timed('500,000 usage rows, one per reply', () =>
+    db.$executeRawUnsafe(`
+      INSERT INTO "UsageEvent" ("id", "userId", "classId", "conversationId", "messageId", "kind", "model",
+        "promptTokens", "completionTokens", "costMicros", "createdAt")
+      SELECT 'bu' || m."id", c."studentId", c."classId", c."id", m."id", 'CHAT', c."model",
+        300 + length(m."id") * 37 % 2000, 50 + length(m."content") * 3, (300 + length(m."id") * 37 % 2000) / 5 + length(m."content") * 2,
+        m."createdAt"
+      FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+      WHERE m."role" = 'ASSISTANT'`),
+  );
+  await timed('2,000 flags', () =>
+    db.$executeRawUnsafe(`
+      INSERT INTO "ModerationFlag" ("id", "studentId", "classId", "conversationId", "messageId", "categories", "reviewedAt", "createdAt")
+      SELECT 'bf' || n, c."studentId", c."classId", c."id", 'bm' || ((n * 499) * 2 - 1),
+        '{"harassment": 0.71, "violence": 0.12}'::jsonb, CASE WHEN n % 3 = 0 THEN now() END, m."createdAt"
+      FROM generate_series(1, ${FLAGS}) n
+      JOIN "Message" m ON m."id" = 'bm' || ((n * 499) * 2 - 1)
+      JOIN "Conversation" c ON c."id" = m."conversationId"`),
+  );
+  await timed('VACUUM ANALYZE', async () => {
+    for (const table of ['User', 'Class', 'Enrollment', 'Conversation', 'Message', 'UsageEvent', 'ModerationFlag']) {
+      await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
+    }
+  });
 }
