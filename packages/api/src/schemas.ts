@@ -11,6 +11,7 @@ export * from './teacher/list-conversations.types';
 export * from './teacher/list-flags.types';
 export * from './teacher/search-messages.types';
 export * from './teacher/grant-extra.types';
+export * from './teacher/insight.types';
 export * from './practice/practice.types';
 export * from './teacher/export-class.types';
 export { MAX_BATCH_CALLS } from './shared/batch';

@@ -37,3 +37,4 @@ export * from './prompt/modes';
 export * from './prompt/rules';
 export * from './prompt/system-prompt';
 export * from './practice';
+export * from './insight';

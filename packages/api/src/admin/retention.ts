@@ -19,7 +19,8 @@ export type RetentionRun =
  * search vector, computed from it, empties with it) and `redactedAt` set, while token counts, usage and cost rows,
  * flags and statuses stay. What was built from that text goes too: the rolling summary and the title (taken from
  * the first message) of each conversation it touched, the practice correction cards of those messages, drill
- * answers older than the cutoff and the quoted text of reports of roleplays begun before it (scores stay). Runs
+ * answers older than the cutoff, the quoted text of reports of roleplays begun before it (scores stay) and class
+ * insights of weeks wholly before it. Runs
  * once per UTC day unless `force`d; one
  * transaction under an advisory lock, so a second node (or a second click) finds it busy instead of running twice.
  */
@@ -73,6 +74,9 @@ export async function runRetention(
             WHERE "kind" = 'ROLEPLAY' AND "report" IS NOT NULL AND "startedAt" < ${cutoff}
           ) r
           WHERE a."id" = r."id" AND a."report" IS DISTINCT FROM r."redacted"
+        ), insights AS (
+          -- A class insight retells its week's messages: it goes once the whole week is past the cutoff.
+          DELETE FROM "ClassInsight" WHERE "weekStart" + 7 <= ${cutoff}::date
         )
         -- PostgreSQL runs every data-modifying WITH to completion, read or not.
         SELECT count(*)::int AS "removed" FROM redacted`);

@@ -51,6 +51,8 @@ export const REQUEST_ERROR_STATUS = {
    * same send works again in a moment.
    */
   MODERATION_UNAVAILABLE: 503,
+  /** The model could not write a class insight (upstream failure, or no valid answer twice); nothing was stored. */
+  INSIGHT_UNAVAILABLE: 503,
 } as const;
 
 export type RequestErrorCode = keyof typeof REQUEST_ERROR_STATUS;

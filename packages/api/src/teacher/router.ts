@@ -5,7 +5,9 @@ import { exportRosterRoute } from './export-roster';
 import { exportTranscriptsRoute } from './export-transcripts';
 import { exportUsageRoute } from './export-usage';
 import { flagEventsRoute } from './flag-events';
+import { generateInsightRoute } from './generate-insight';
 import { getClassSettingsRoute } from './get-class-settings';
+import { getInsightRoute } from './get-insight';
 import { getOverviewRoute } from './get-overview';
 import { getRosterRoute } from './get-roster';
 import { getTranscriptRoute } from './get-transcript';
@@ -32,6 +34,8 @@ export const teacherRouter = router({
   flags: listFlagsRoute,
   reviewFlag: reviewFlagRoute,
   flagEvents: flagEventsRoute,
+  insight: getInsightRoute,
+  generateInsight: generateInsightRoute,
   settings: getClassSettingsRoute,
   previewPrompt: previewPromptRoute,
   regenerateJoinCode: regenerateJoinCodeRoute,

@@ -1,6 +1,7 @@
 import { sleepUnlessAborted } from '../net/sleep';
 import { countChatTokens, countTokens } from '../tokens/count';
 import type { ChatProvider, ChatRequest, FinishReason, StreamEvent } from '../types';
+import { answerInsightOffline } from '../insight/demo';
 import { answerOffline, demoPartnerLine } from '../practice/demo';
 import { composeDemoReply } from './demo-replies';
 
@@ -38,12 +39,17 @@ export function createDemoProvider(options: DemoProviderOptions = {}): ChatProvi
     // Structured questions (language-practice feedback) and roleplay partners get their own offline answers.
     const reply =
       (request.responseFormat && answerOffline(request.responseFormat.name, request.messages)) ??
+      (request.responseFormat && answerInsightOffline(request.responseFormat.name, firstUser(request.messages))) ??
       demoPartnerLine(request.messages) ??
       composeDemoReply(lastUser);
     let sent = '';
     let finishReason: FinishReason = 'stop';
-    for (const piece of splitIntoWords(reply)) {
-      if (request.signal?.aborted || (delayMs > 0 && !(await sleepUnlessAborted(delayMs, request.signal)))) {
+    // A structured answer is read whole, never watched as it streams: one piece, unpaced (a class insight's JSON
+    // paced word by word took 25 seconds, and counting the tokens again per word grows with the square).
+    const structured = request.responseFormat !== undefined;
+    const pause = structured ? 0 : delayMs;
+    for (const piece of structured ? [reply] : splitIntoWords(reply)) {
+      if (request.signal?.aborted || (pause > 0 && !(await sleepUnlessAborted(pause, request.signal)))) {
         return yield { type: 'done', finishReason: 'aborted', model };
       }
       if (countTokens(sent + piece, model) > request.maxTokens) {
@@ -63,4 +69,9 @@ export function createDemoProvider(options: DemoProviderOptions = {}): ChatProvi
   }
 
   return { name: 'demo', offline: true, stream };
+}
+
+/** A structured question is the first user message (a retry appends a note after it). */
+function firstUser(messages: ChatRequest['messages']): string {
+  return messages.find((m) => m.role === 'user')?.content ?? '';
 }

@@ -1,0 +1,3 @@
+// Class insight: a week of a class's sessions summarised for its teacher, every claim citing its messages.
+export * from './task';
+export { answerInsightOffline } from './demo';
