@@ -171,6 +171,7 @@ export const en = {
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
   'error.DRAINING': 'Lumi is restarting this server. Please send your message again.',
   'error.MODERATION_UNAVAILABLE': "Lumi's safety check is not answering right now. Please try again in a moment.",
+  'error.INSIGHT_UNAVAILABLE': 'The insight could not be written just now. Try again in a moment.',
   'error.UNAUTHORIZED': 'Please sign in first.',
   'error.FORBIDDEN': 'Your account cannot do this.',
   'error.NOT_FOUND': 'This could not be found. It may have been deleted.',

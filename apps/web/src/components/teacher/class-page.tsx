@@ -8,6 +8,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { ClassPractice } from '../practice/teacher-practice';
 import { ClassExports } from './class-exports';
+import { ClassInsight } from './class-insight';
 import { ClassSearch } from './class-search';
 import { ClassSettingsForm } from './class-settings-form';
 import { CLASS_TAB_LABELS, CLASS_TABS, type ClassTab } from './class-tabs';
@@ -77,6 +78,7 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
       </nav>
       {tab === 'roster' && <RosterTable classId={classId} />}
       {tab === 'usage' && <UsageCharts classId={classId} />}
+      {tab === 'insight' && <ClassInsight classId={classId} />}
       {tab === 'conversations' && <ConversationTable classId={classId} studentId={studentId} />}
       {tab === 'search' && <ClassSearch classId={classId} />}
       {tab === 'flags' && <FlagQueue classId={classId} />}
