@@ -65,10 +65,12 @@ describe('who may read and write a class insight', () => {
       [{ weekStart: monday, language: 'fr' }, 'Invalid option'],
       [{ weekStart: nextWeek, language: 'en' }, 'That week has not started yet.'],
     ] as const) {
-      const error = await teacher.generateInsight({ classId: world.classId, ...(input as never) }).then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const error = await teacher
+        .generateInsight({ classId: world.classId, ...(input as { weekStart: string; language: 'en' }) })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe('BAD_REQUEST');
       expect((error as TRPCError).message).toContain(message);
@@ -203,7 +205,7 @@ describe('writing an insight', () => {
 it('the retention job removes insights of weeks wholly past its cutoff, with the text they retell', async () => {
   const db = world.db.prisma;
   expect(await db.classInsight.count({ where: { weekStart: new Date(`${week}T00:00:00Z`) } })).toBe(1);
-  await db.schoolSettings.upsert({
+  await db.installationSettings.upsert({
     where: { id: 1 },
     create: { id: 1, messageRetentionDays: 30 },
     update: { messageRetentionDays: 30 },

@@ -49,7 +49,9 @@ async function weekMessages(services: LumiServices, classId: string, from: Date,
 
 /** The cheapest of the class's models that answers in a JSON schema (else the cheapest): this is plain summarising. */
 function insightModel(services: LumiServices, klass: Class) {
-  const entries = allowedModelsFor(services.catalog, services.provider, klass).map((id) => services.catalog.require(id));
+  const entries = allowedModelsFor(services.catalog, services.provider, klass, []).map((id) =>
+    services.catalog.require(id),
+  );
   entries.sort((a, b) => a.prices.input + a.prices.output - (b.prices.input + b.prices.output));
   return entries.find((e) => e.capabilities.jsonSchema) ?? entries[0]!;
 }
@@ -106,7 +108,11 @@ export async function generateInsight(
   const content: InsightContent = {
     summary: answer.summary,
     topics: answer.topics.map((c) => ({ title: c.title, detail: c.detail, sources: sources(c.messages) })),
-    misconceptions: answer.misconceptions.map((c) => ({ title: c.title, detail: c.detail, sources: sources(c.messages) })),
+    misconceptions: answer.misconceptions.map((c) => ({
+      title: c.title,
+      detail: c.detail,
+      sources: sources(c.messages),
+    })),
     students: answer.students.map((s) => {
       const studentId = studentByRef.get(s.student)!;
       return { studentId, name: names.get(studentId)!, reason: s.reason, sources: sources(s.messages) };
