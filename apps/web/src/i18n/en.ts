@@ -99,6 +99,7 @@ export const en = {
   'form.instructionsTooLong': 'Keep instructions under 4,000 characters.',
   'form.languagesNeeded': 'Choose two different languages.',
   'new.start': 'Start session',
+  'mode.INSIGHT': 'Class insight',
   'mode.GENERAL': MODE_NAMES.en.GENERAL,
   'mode.MATHS': MODE_NAMES.en.MATHS,
   'mode.SCIENCE': MODE_NAMES.en.SCIENCE,

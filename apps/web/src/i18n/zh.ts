@@ -98,6 +98,7 @@ export const zh: Record<MessageKey, string> = {
   'form.instructionsTooLong': '补充说明请控制在 4,000 个字符以内。',
   'form.languagesNeeded': '请选择两种不同的语言。',
   'new.start': '开始会话',
+  'mode.INSIGHT': '学情洞察',
   'mode.GENERAL': MODE_NAMES.zh.GENERAL,
   'mode.MATHS': MODE_NAMES.zh.MATHS,
   'mode.SCIENCE': MODE_NAMES.zh.SCIENCE,
