@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ModerationFlag_conversationId_idx" ON "ModerationFlag"("conversationId");
