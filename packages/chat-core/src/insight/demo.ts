@@ -1,7 +1,8 @@
 import { INSIGHT_TASK_NAME, insightInputSchema, type InsightInput, type InsightWire } from './task';
 
 /** Words a student writes when something does not make sense to them. */
-const CONFUSED = /confus|don'?t (get|understand)|not sure|stuck|wrong|mistake|why|不懂|不太懂|不明白|出错|错|为什么|怎么/i;
+const CONFUSED =
+  /confus|don'?t (get|understand)|not sure|stuck|wrong|mistake|why|不懂|不太懂|不明白|出错|错|为什么|怎么/i;
 
 const TEXT = {
   en: {
