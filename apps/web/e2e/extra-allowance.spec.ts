@@ -38,10 +38,12 @@ test('a teacher gives one student extra tokens for today from the roster; the st
   await expect(student.getByTestId('extra-today')).toHaveText('+20,000 extra today');
   await snap(student, 'student-extra-today');
   await student.goBack();
-  await sendMessage(student, 'Help me with my homework');
+  // The chat page has loaded today's budget (and so is interactive) before the message goes.
+  await expect(student.getByTestId('usage-meter')).toContainText('+20,000 extra today');
+  await student.getByRole('textbox', { name: 'Your message' }).fill('Help me with my homework');
+  await student.getByRole('button', { name: 'Send' }).click();
   await expect(tutorReplies(student)).toHaveCount(1);
   await expect(tutorReplies(student).last()).not.toBeEmpty();
-  await expect(student.getByTestId('usage-meter')).toContainText('+20,000 extra today');
   await student.context().close();
 });
 
