@@ -171,6 +171,7 @@ export const en = {
   'error.INTERRUPTED': 'The reply was interrupted before it finished. Please try again.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
   'error.DRAINING': 'Lumi is restarting this server. Please send your message again.',
+  'error.DATABASE_UNAVAILABLE': 'Lumi cannot reach its database just now. Please try again in a moment.',
   'error.MODERATION_UNAVAILABLE': "Lumi's safety check is not answering right now. Please try again in a moment.",
   'error.INSIGHT_UNAVAILABLE': 'The insight could not be written just now. Try again in a moment.',
   'error.UNAUTHORIZED': 'Please sign in first.',

@@ -167,6 +167,7 @@ export const zh: Record<MessageKey, string> = {
   'error.INTERRUPTED': '回复还没写完就被中断了，请再试一次。',
   'error.INTERNAL': '我们这边出了点问题，请再试一次。',
   'error.DRAINING': 'Lumi 正在重启这台服务器，请再发送一次你的消息。',
+  'error.DATABASE_UNAVAILABLE': 'Lumi 暂时无法连接数据库，请稍后再试。',
   'error.MODERATION_UNAVAILABLE': 'Lumi 的安全检查暂时没有响应，请稍后再试。',
   'error.INSIGHT_UNAVAILABLE': '暂时无法生成洞察，请稍后再试。',
   'error.UNAUTHORIZED': '请先登录。',

@@ -10,7 +10,8 @@ import type { LumiServices } from '../context';
 import type { BudgetKey } from './budget';
 import type { SpendKey } from './spend-caps';
 import type { Generation } from './generation';
-import { flushReply, settleReply } from './turn-statements';
+import { saveWhenReachable } from './save-when-reachable';
+import { flushReply, settleReply, type ReplySettlement } from './turn-statements';
 
 export interface GenerationPlan {
   assistantMessageId: string;
@@ -101,39 +102,41 @@ export async function runGeneration(services: LumiServices, generation: Generati
   const used = Math.min(spent.promptTokens + spent.completionTokens, plan.reserved);
   const cost = entry ? costMicros(spent, entry) : 0;
 
+  const settlement: ReplySettlement = {
+    assistantMessageId: plan.assistantMessageId,
+    conversationId: plan.conversationId,
+    result: {
+      content: text,
+      tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, entry ?? plan.model) : 0,
+      ttftMs,
+      latencyMs: Math.round(performance.now() - plan.startedAt),
+    },
+    outcome: {
+      status,
+      finishReason: stopped ? 'stopped' : failure ? 'error' : finishReason,
+      errorCode: failure && !stopped ? failure.code : null,
+    },
+    usage:
+      used > 0
+        ? {
+            userId: plan.userId,
+            classId: plan.classId,
+            model: plan.model,
+            promptTokens: spent.promptTokens,
+            completionTokens: spent.completionTokens,
+            cachedTokens: spent.cachedTokens,
+            costMicros: cost,
+          }
+        : null,
+    key: plan.budgetKey,
+    reserved: plan.reserved,
+    used,
+    spend: { ...plan.spend, spent: Math.min(cost, plan.spend.reserved) },
+    now: services.now(),
+  };
   try {
-    await settleReply(db, {
-      assistantMessageId: plan.assistantMessageId,
-      conversationId: plan.conversationId,
-      result: {
-        content: text,
-        tokenCount: text ? countMessageTokens({ role: 'assistant', content: text }, entry ?? plan.model) : 0,
-        ttftMs,
-        latencyMs: Math.round(performance.now() - plan.startedAt),
-      },
-      outcome: {
-        status,
-        finishReason: stopped ? 'stopped' : failure ? 'error' : finishReason,
-        errorCode: failure && !stopped ? failure.code : null,
-      },
-      usage:
-        used > 0
-          ? {
-              userId: plan.userId,
-              classId: plan.classId,
-              model: plan.model,
-              promptTokens: spent.promptTokens,
-              completionTokens: spent.completionTokens,
-              cachedTokens: spent.cachedTokens,
-              costMicros: cost,
-            }
-          : null,
-      key: plan.budgetKey,
-      reserved: plan.reserved,
-      used,
-      spend: { ...plan.spend, spent: Math.min(cost, plan.spend.reserved) },
-      now: services.now(),
-    });
+    // The student has seen the text: when the database is away, the reply waits for it (and `done` with it).
+    await saveWhenReachable(() => settleReply(db, settlement));
   } catch (error) {
     generation.emit({
       type: 'error',

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import { httpStatus, type ErrorStatus, type RequestErrorCode } from './codes';
+import { isDatabaseUnreachable } from './database-unreachable';
 
 /** The tRPC code each status travels as, so tRPC's HTTP layer answers with the vocabulary's status. */
 const TRPC_CODE: Record<ErrorStatus, TRPC_ERROR_CODE_KEY> = {
@@ -57,6 +58,7 @@ const FROM_TRPC: Record<TRPC_ERROR_CODE_KEY, RequestErrorCode> = {
 };
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Try again.';
+const UNREACHABLE_MESSAGE = 'Lumi cannot reach its database just now. Try again in a moment.';
 
 /**
  * Any failure as an AppError, for the two places errors leave the API (tRPC's error formatter and the chat
@@ -68,9 +70,11 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof TRPCError) {
     if (error.cause instanceof ZodError) return toAppError(error.cause);
     if (error.cause instanceof AppError) return error.cause;
+    if (isDatabaseUnreachable(error.cause)) return new AppError('DATABASE_UNAVAILABLE', UNREACHABLE_MESSAGE);
     const code = FROM_TRPC[error.code];
     // An unexpected failure's own message may hold internals; it goes to the log, not to the student.
     return new AppError(code, code === 'INTERNAL' ? INTERNAL_MESSAGE : error.message);
   }
+  if (isDatabaseUnreachable(error)) return new AppError('DATABASE_UNAVAILABLE', UNREACHABLE_MESSAGE);
   return new AppError('INTERNAL', INTERNAL_MESSAGE);
 }

@@ -53,6 +53,8 @@ export const REQUEST_ERROR_STATUS = {
   MODERATION_UNAVAILABLE: 503,
   /** The model could not write a class insight (upstream failure, or no valid answer twice); nothing was stored. */
   INSIGHT_UNAVAILABLE: 503,
+  /** The database cannot be reached (down, restarting, failing over): nothing was stored; try again in a moment. */
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type RequestErrorCode = keyof typeof REQUEST_ERROR_STATUS;
