@@ -117,6 +117,23 @@ describe('the extra allowance in use', () => {
     expect(after.left).toBe(budget + extra - row.usedTokens);
   });
 
+  it('a budget smaller than one turn: the extra alone pays for the reply', async () => {
+    const db = world.db.prisma;
+    const student = world.users.student;
+    await db.class.update({ where: { id: world.classId }, data: { dailyTokenBudget: 10 } });
+    await db.budgetDay.deleteMany({ where: { userId: student.id } });
+    const { id } = await world.caller(student).conversations.create({ mode: 'GENERAL', classId: world.classId });
+    expect((await send(world, student, { conversationId: id, content: 'Help me' })).status).toBe(429);
+    await world.caller(world.users.teacher).teacher.grantExtra({
+      classId: world.classId,
+      studentId: student.id,
+      tokens: 20_000,
+    });
+    const served = await send(world, student, { conversationId: id, content: 'Help me' });
+    expect(served.status).toBe(200);
+    expect((await budgetRow(student.id))!.usedTokens).toBeGreaterThan(10);
+  });
+
   it('language practice reserves against budget + extra too, and only on the day it was given', async () => {
     const db = world.db.prisma;
     const userId = world.users.otherStudent.id;
@@ -124,6 +141,10 @@ describe('the extra allowance in use', () => {
     await db.budgetDay.create({ data: { ...key, usedTokens: 1_000, extraTokens: 500 } });
     expect(await reserveTokens(db, key, 501, 1_000)).toBe(false);
     expect(await reserveTokens(db, key, 500, 1_000)).toBe(true);
+    // A budget smaller than one reservation: only the extra can hold it.
+    expect(await reserveTokens(db, key, 600, 100)).toBe(false);
+    await db.budgetDay.update({ where: { userId_scope_day: key }, data: { extraTokens: 5_000 } });
+    expect(await reserveTokens(db, key, 600, 100)).toBe(true);
     const tomorrow = { ...key, day: new Date(today().getTime() + 86_400_000) };
     await db.budgetDay.create({ data: { ...tomorrow, usedTokens: 1_000 } });
     expect(await reserveTokens(db, tomorrow, 1, 1_000)).toBe(false);

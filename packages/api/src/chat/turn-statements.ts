@@ -257,7 +257,9 @@ export async function openReply(
       WHERE "id" = ${recount?.messageId ?? null}::text
     ), reserve AS (
       INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
-      SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${reserved}::int, now() WHERE ${reserved}::int <= ${budget}::int
+      SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${reserved}::int, now()
+      -- No row is proposed, so no conflict is tried, unless the budget plus the day's extra could hold it.
+      WHERE ${reserved}::int <= ${budget}::int + ${dayExtra(key)}
       ON CONFLICT ("userId", "scope", "day") DO UPDATE
       SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${reserved}::int, "updatedAt" = now()
       WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${reserved}::int
@@ -327,6 +329,10 @@ export interface ReplyOpening {
   message: Message | null;
   left: number;
 }
+
+/** The extra allowance a teacher gave for this day (0 without a row): read unlocked, to decide whether to try. */
+export const dayExtra = (key: BudgetKey) => Prisma.sql`coalesce((SELECT b."extraTokens" FROM "BudgetDay" b
+      WHERE b."userId" = ${key.userId} AND b."scope" = ${key.scope} AND b."day" = ${key.day}::date), 0)`;
 
 /** A json column as the driver returns it: parsed already, or as text through some poolers. */
 function jsonColumn<T>(value: unknown): T {

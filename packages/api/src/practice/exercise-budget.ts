@@ -3,6 +3,7 @@ import type { Class, Prisma, PrismaClient } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { settleTokens, utcDay, type BudgetKey } from '../chat/budget';
 import { budgetScope, dailyBudgetFor } from '../chat/class-policy';
+import { dayExtra } from '../chat/turn-statements';
 import { reserveSpend, settleSpend, spendKey, type SpendKey } from '../chat/spend-caps';
 import { exerciseModel } from './exercise-model';
 
@@ -16,7 +17,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export async function reserveTokens(db: Db, key: BudgetKey, amount: number, budget: number): Promise<boolean> {
   const granted = await db.$executeRaw`
     INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
-    SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${amount}::int, now() WHERE ${amount}::int <= ${budget}::int
+    SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${amount}::int, now()
+    WHERE ${amount}::int <= ${budget}::int + ${dayExtra(key)}
     ON CONFLICT ("userId", "scope", "day") DO UPDATE
     SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${amount}::int, "updatedAt" = now()
     WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${amount}::int
