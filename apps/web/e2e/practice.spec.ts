@@ -186,6 +186,9 @@ test('a translation drill goes sentence by sentence to its summary', async ({ pa
 });
 
 test('a teacher assigns a scenario and reads a student’s result', async ({ page, browser }) => {
+  // A whole class's flow (sign-up, assignment, a roleplay to its report, grading, the student's view): over 45 s on
+  // two nodes behind nginx.
+  test.setTimeout(120_000);
   await signUpApprovedTeacher(page, 'Ms Lin', `practice-teacher-${Date.now()}@e2e.lumi.test`);
   await page.getByLabel('Class name').fill('English 8C');
   await page.getByRole('button', { name: 'Create class' }).click();
