@@ -5,17 +5,19 @@ import { defineConfig } from '@playwright/test';
 import { NGINX_BIN, nginxConfig } from '../../scripts/lib/topology/nginx';
 import { METRICS_TOKEN } from './e2e/fixtures';
 import { standaloneCopyDir, standaloneServerCommand } from './e2e/standalone';
+import { choosePortBase, e2ePort } from './e2e/ports';
 import { BALANCED, nodePorts } from './e2e/topology';
 
 // The browser tests run against the built app (the standalone server) with a database of their own and the fake
 // OpenAI: one node, or (E2E_TOPOLOGY=balanced) two behind nginx, see e2e/topology.ts.
 // Playwright starts web servers before global setup, so the database name is chosen here (once: workers inherit
 // the environment) and global setup creates it under that name.
-// Ports are picked at random (unless set) so parallel checkouts on one machine do not collide.
-process.env.E2E_APP_PORT ??= String(31_000 + Math.floor(Math.random() * 4_000));
-process.env.E2E_FAKE_OPENAI_PORT ??= String(Number(process.env.E2E_APP_PORT) + 4_000);
+// One block of ports below the ephemeral range, chosen once (workers inherit the environment): e2e/ports.ts.
+process.env.E2E_PORT_BASE ??= String(choosePortBase());
+process.env.E2E_APP_PORT = String(e2ePort('app'));
+process.env.E2E_FAKE_OPENAI_PORT = String(e2ePort('fakeOpenai'));
 // The stand-in GitHub (e2e/fake-github.ts) runs inside the OAuth spec; the app only needs its address up front.
-process.env.E2E_FAKE_GITHUB_PORT ??= String(Number(process.env.E2E_APP_PORT) + 8_000);
+process.env.E2E_FAKE_GITHUB_PORT = String(e2ePort('fakeGithub'));
 const appPort = Number(process.env.E2E_APP_PORT);
 const fakePort = Number(process.env.E2E_FAKE_OPENAI_PORT);
 const githubPort = Number(process.env.E2E_FAKE_GITHUB_PORT);

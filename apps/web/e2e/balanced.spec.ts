@@ -13,6 +13,7 @@ import {
 } from './helpers';
 import { startExtraNode } from './standalone';
 import { BALANCED, nodes, pinTo } from './topology';
+import { e2ePort } from './ports';
 
 // Two nodes behind nginx, round robin, no sticky sessions: whichever node a request lands on, the student sees
 // one conversation. Each answer names its node (X-Lumi-Node), and a test pins requests to one node to be sure.
@@ -73,9 +74,9 @@ test('Stop asked through the other node halts the reply and keeps what was shown
 
 test.describe('a node killed mid-reply', () => {
   // A node of its own behind a balancer of its own, beside the suite's first node: killing it leaves the suite's
-  // nodes alone. Ports clear of the others (e2e/topology.ts, the other specs' extra nodes).
-  const victimPort = Number(process.env.E2E_APP_PORT) + 26_000;
-  const balancerPort = Number(process.env.E2E_APP_PORT) + 28_000;
+  // nodes alone. Ports of their own (e2e/ports.ts).
+  const victimPort = e2ePort('victim');
+  const balancerPort = e2ePort('balancer');
   test.use({ baseURL: `http://127.0.0.1:${balancerPort}` });
 
   test('its reply is closed by a live node: the text kept, the budget given back once, charged once', async ({

@@ -3,11 +3,12 @@ import { expect, test } from '@playwright/test';
 import { SEED } from './fixtures';
 import { scriptNextReply, sendMessage, signUpStudent, startSession, tutorReplies } from './helpers';
 import { startExtraNode } from './standalone';
+import { e2ePort } from './ports';
 
 // A node told to stop (SIGTERM: docker stop, a deploy) takes no new students but lets the reply it is writing end:
 // readiness says it is draining, a new send is refused with a code the browser sends again on, and the process
 // exits once the reply is saved and sent. Its own node, so stopping it leaves the suite's nodes alone.
-const port = Number(process.env.E2E_APP_PORT) + 24_000;
+const port = e2ePort('drain');
 const node = `http://127.0.0.1:${port}`;
 // Twelve seconds of words: the checks made while it runs take a fraction of that, however loaded the machine.
 const longReply = Array.from({ length: 120 }, (_, i) => `word${i}`).join(' ');

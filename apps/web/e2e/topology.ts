@@ -1,4 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
+import { e2ePort } from './ports';
 import { PIN_COOKIE } from '../../../scripts/lib/topology/nginx';
 
 /**
@@ -10,7 +11,7 @@ export const BALANCED = process.env.E2E_TOPOLOGY === 'balanced';
 
 /** The nodes' ports: behind nginx (which listens on E2E_APP_PORT) in the balanced topology. */
 export function nodePorts(appPort: number): number[] {
-  return BALANCED ? [appPort + 16_000, appPort + 20_000] : [appPort];
+  return BALANCED ? [e2ePort('nodeA'), e2ePort('nodeB')] : [appPort];
 }
 
 /** The running nodes' ports (read when called: playwright.config.ts sets E2E_APP_PORT). */
