@@ -1,31 +1,13 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { createDatabase, dropDatabase, uniqueDatabaseName } from '../src/migrate/databases';
-import { defaultMigrationsDir, deployMigrations } from '../src/migrate/index';
+import { deployMigrations } from '../src/migrate/index';
+import { expect, it } from 'vitest';
+import { databaseBeforeMigration } from './before-migration';
 import { query } from './sql';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
-const name = uniqueDatabaseName('lumi_test');
-let workDir = '';
-
-afterAll(async () => {
-  await dropDatabase(serverUrl, name);
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
+const migratedBefore = databaseBeforeMigration('provider_error_codes');
 
 it('replies stored with the provider’s old lower-case codes read in the one vocabulary after migrating', async () => {
-  const url = await createDatabase(serverUrl, name);
   // The database as it was before the vocabulary: every migration up to the rename.
-  workDir = await mkdtemp(path.join(tmpdir(), 'lumi-codes-'));
-  const before = path.join(workDir, 'migrations');
-  await cp(defaultMigrationsDir, before, { recursive: true });
-  const folders = (await readdir(before)).filter((f) => /^\d{14}_/.test(f)).sort();
-  const rename = folders.findIndex((f) => f.endsWith('_provider_error_codes'));
-  expect(rename).toBeGreaterThan(0);
-  for (const later of folders.slice(rename)) await rm(path.join(before, later), { recursive: true });
-  await deployMigrations({ databaseUrl: url, migrationsDir: before });
+  const url = await migratedBefore();
 
   const old = ['bad_key', 'quota', 'rate_limited', 'context_too_long', 'timeout', 'network', 'malformed', 'upstream'];
   await query(

@@ -1,31 +1,13 @@
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { createDatabase, dropDatabase, uniqueDatabaseName } from '../src/migrate/databases';
-import { defaultMigrationsDir, deployMigrations } from '../src/migrate/index';
+import { deployMigrations } from '../src/migrate/index';
+import { expect, it } from 'vitest';
+import { databaseBeforeMigration } from './before-migration';
 import { query } from './sql';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/postgres';
-const name = uniqueDatabaseName('lumi_test');
-let workDir = '';
-
-afterAll(async () => {
-  await dropDatabase(serverUrl, name);
-  if (workDir) await rm(workDir, { recursive: true, force: true });
-});
+const migratedBefore = databaseBeforeMigration('one_settings_row_teacher_approval');
 
 it("merging the two settings tables keeps the admin's retention and caps, and every teacher keeps working", async () => {
-  const url = await createDatabase(serverUrl, name);
   // The database as it was before: every migration up to the merge.
-  workDir = await mkdtemp(path.join(tmpdir(), 'lumi-settings-'));
-  const before = path.join(workDir, 'migrations');
-  await cp(defaultMigrationsDir, before, { recursive: true });
-  const folders = (await readdir(before)).filter((f) => /^\d{14}_/.test(f)).sort();
-  const merge = folders.findIndex((f) => f.endsWith('_one_settings_row_teacher_approval'));
-  expect(merge).toBeGreaterThan(0);
-  for (const later of folders.slice(merge)) await rm(path.join(before, later), { recursive: true });
-  await deployMigrations({ databaseUrl: url, migrationsDir: before });
+  const url = await migratedBefore();
 
   await query(
     url,

@@ -1,5 +1,5 @@
 import { createPrismaClient } from '../client';
-import { DatabaseUrlError, parseDatabaseUrl } from '../migrate/database-url';
+import { databaseUrlOrExit } from '../migrate/database-url';
 import { makeAdmin } from './make-admin';
 
 // `npm run db:make-admin -- <email>`: makes the account with that email an admin of DATABASE_URL's school.
@@ -8,15 +8,8 @@ if (!email) {
   console.error('Usage: npm run db:make-admin -- <email of an account that has signed up>');
   process.exit(1);
 }
-try {
-  parseDatabaseUrl(process.env.DATABASE_URL);
-} catch (error) {
-  if (!(error instanceof DatabaseUrlError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
 
-const prisma = createPrismaClient(process.env.DATABASE_URL!, { max: 1 });
+const prisma = createPrismaClient(databaseUrlOrExit(), { max: 1 });
 try {
   const admin = await makeAdmin(prisma, email);
   if (!admin) {

@@ -39,3 +39,15 @@ export function urlForDatabase(serverUrl: string | URL, database: string): strin
   url.pathname = `/${encodeURIComponent(database)}`;
   return url.toString();
 }
+
+/** For a command-line tool: DATABASE_URL when it is usable, else its problem printed and the process ended. */
+export function databaseUrlOrExit(): string {
+  try {
+    parseDatabaseUrl(process.env.DATABASE_URL);
+    return process.env.DATABASE_URL!;
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -1,17 +1,9 @@
 import { createPrismaClient } from '../client';
-import { DatabaseUrlError, parseDatabaseUrl } from '../migrate/database-url';
+import { databaseUrlOrExit } from '../migrate/database-url';
 import { seedDemoSchool } from './seed';
 
 // `npm run db:seed`: adds the demo school to DATABASE_URL's database and prints its logins.
-try {
-  parseDatabaseUrl(process.env.DATABASE_URL);
-} catch (error) {
-  if (!(error instanceof DatabaseUrlError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-
-const prisma = createPrismaClient(process.env.DATABASE_URL!, { max: 2 });
+const prisma = createPrismaClient(databaseUrlOrExit(), { max: 2 });
 try {
   const school = await seedDemoSchool(prisma);
   console.log(
