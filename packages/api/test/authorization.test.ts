@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, follow, send, type World } from './harness';
-import { callerAs, type Outcome, outcome, WHO, type Who } from './roles';
+import { type AuthorizationCase, callerAs, outcome, testAuthorizationTable, WHO, type Who } from './roles';
 
 let world: World;
 let conversationId: string;
@@ -20,7 +20,7 @@ afterAll(() => world.close());
 const caller = (who: Who) => callerAs(world, who);
 
 // Expected outcome per caller, in WHO's order. The conversation belongs to `student`, in `teacher`'s class.
-const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
+const cases: AuthorizationCase<Who>[] = [
   ['account.me', (w) => caller(w).account.me(), ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok']],
   [
     'account.setLanguage',
@@ -97,15 +97,7 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
 ];
 
 describe('authorization per procedure and role', () => {
-  for (const [name, run, expected] of cases) {
-    it(name, async () => {
-      const actual: Outcome[] = [];
-      for (const who of WHO) actual.push(await outcome(() => run(who)));
-      expect(Object.fromEntries(WHO.map((w, i) => [w, actual[i]]))).toEqual(
-        Object.fromEntries(WHO.map((w, i) => [w, expected[i]])),
-      );
-    });
-  }
+  testAuthorizationTable(WHO, cases);
 
   it('conversations.delete: only the owner, and others change nothing', async () => {
     const others: Who[] = ['anonymous', 'otherStudent', 'teacher', 'otherTeacher', 'admin'];

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
 import { createWorld, type World } from './harness';
-import { callerAs, type Outcome, outcome, WHO, type Who } from './roles';
+import {
+  type AuthorizationCase,
+  callerAs,
+  type Outcome,
+  outcome,
+  testAuthorizationTable,
+  WHO,
+  type Who,
+} from './roles';
 
 let world: World;
 let fixture: DashboardFixture;
@@ -18,7 +26,7 @@ const CLASS_ONLY: Outcome[] = ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', '
 const caller = (who: Who) => callerAs(world, who);
 const day = (daysAgo: number) => dayAgo(new Date(), daysAgo).toISOString().slice(0, 10);
 
-const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
+const cases: AuthorizationCase<Who>[] = [
   [
     'teacher.overview',
     (w) => caller(w).teacher.overview(),
@@ -59,15 +67,7 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
 ];
 
 describe('dashboard authorization per procedure and role', () => {
-  for (const [name, run, expected] of cases) {
-    it(name, async () => {
-      const actual: Outcome[] = [];
-      for (const who of WHO) actual.push(await outcome(() => run(who)));
-      expect(Object.fromEntries(WHO.map((w, i) => [w, actual[i]]))).toEqual(
-        Object.fromEntries(WHO.map((w, i) => [w, expected[i]])),
-      );
-    });
-  }
+  testAuthorizationTable(WHO, cases);
 
   it('teacher.removeStudent: only the class teacher or an admin, and a refusal changes nothing', async () => {
     const input = { classId: world.classId, studentId: world.users.otherStudent.id };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../src';
 import { createWorld, type World } from './harness';
 import { addOutsider, libraryScenario } from './practice-fixtures';
-import { outcome, type Outcome } from './roles';
+import { type AuthorizationCase, outcome, testAuthorizationTable } from './roles';
 
 let world: World;
 let outsider: SessionUser;
@@ -36,7 +36,7 @@ const caller = (who: Who) =>
 
 // Expected per caller in WHO's order. `student` and `otherStudent` are in `teacher`'s class; `outsider` is in
 // `otherTeacher`'s. The attempts belong to `student`.
-const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
+const cases: AuthorizationCase<Who>[] = [
   ['practice.library', (w) => caller(w).practice.library(), ['UNAUTHORIZED', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
   [
     'practice.saveExercise (new)',
@@ -116,15 +116,7 @@ const cases: Array<[string, (who: Who) => Promise<unknown>, Outcome[]]> = [
 ];
 
 describe('practice: authorization per procedure and role', () => {
-  for (const [name, run, expected] of cases) {
-    it(name, async () => {
-      const actual: Outcome[] = [];
-      for (const who of WHO) actual.push(await outcome(() => run(who)));
-      expect(Object.fromEntries(WHO.map((w, i) => [w, actual[i]]))).toEqual(
-        Object.fromEntries(WHO.map((w, i) => [w, expected[i]])),
-      );
-    });
-  }
+  testAuthorizationTable(WHO, cases);
 
   it('practice.end and practice.archiveExercise: only the owner, and others change nothing', async () => {
     for (const who of ['anonymous', 'otherStudent', 'outsider', 'teacher', 'otherTeacher', 'admin'] as const) {

@@ -1,4 +1,5 @@
 import { TRPCError } from '@trpc/server';
+import { expect, it } from 'vitest';
 import type { World } from './harness';
 
 /** The kinds of caller every authorization table is written for, in the order of its expected outcomes. */
@@ -21,3 +22,19 @@ export async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
 }
 
 export const callerAs = (world: World, who: Who) => world.caller(who === 'anonymous' ? null : world.users[who]);
+
+/** A table's row: a procedure's name, how a caller runs it, and each caller's expected outcome in the callers' order. */
+export type AuthorizationCase<W extends string = Who> = [string, (who: W) => Promise<unknown>, Outcome[]];
+
+/** One test per row, comparing every caller's outcome at once so a failure names each caller that differs. */
+export function testAuthorizationTable<W extends string>(callers: readonly W[], cases: AuthorizationCase<W>[]) {
+  for (const [name, run, expected] of cases) {
+    it(name, async () => {
+      const actual: Outcome[] = [];
+      for (const who of callers) actual.push(await outcome(() => run(who)));
+      expect(Object.fromEntries(callers.map((w, i) => [w, actual[i]]))).toEqual(
+        Object.fromEntries(callers.map((w, i) => [w, expected[i]])),
+      );
+    });
+  }
+}
