@@ -3,24 +3,15 @@ import { recordOverseerRead } from '../teacher/access-log';
 import { signedInProcedure } from '../trpc';
 import { loadConversation } from './conversation-access';
 import { conversationIdInput } from './conversation.types';
+import { transcriptMessageFields } from './transcript-fields';
 
 export const getConversationRoute = signedInProcedure.input(conversationIdInput).query(async ({ ctx, input }) => {
   const conversation = await loadConversation(ctx, ctx.user, input.conversationId, 'read');
   const messages = await ctx.db.message.findMany({
     where: { conversationId: conversation.id, supersededAt: null },
     orderBy: { seq: 'asc' },
-    select: {
-      id: true,
-      role: true,
-      content: true,
-      status: true,
-      tokenCount: true,
-      model: true,
-      finishReason: true,
-      errorCode: true,
-      clientId: true,
-      createdAt: true,
-    },
+    // The student's client also needs each message's clientId, to match a reply it is still streaming.
+    select: { ...transcriptMessageFields, clientId: true },
   });
   const totals = await ctx.db.usageEvent.aggregate({
     where: { conversationId: conversation.id },
