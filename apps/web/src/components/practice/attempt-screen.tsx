@@ -1,8 +1,6 @@
 'use client';
 
-import type { AppRouter } from '@lumi/api';
 import { useQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
@@ -11,8 +9,6 @@ import { AWAIT_POLL_MS, awaitsServer } from './awaits-server';
 import { DrillScreen } from './drill-screen';
 import { RoleplayScreen } from './roleplay-screen';
 import { TeacherGradeNote } from './teacher-grade';
-
-export type AttemptData = inferRouterOutputs<AppRouter>['practice']['attempt'];
 
 /** Opens an attempt: a roleplay or a drill, for the student doing it or (read only) a teacher reading it. */
 export function AttemptScreen({ attemptId, viewerId }: { attemptId: string; viewerId: string }) {

@@ -1,4 +1,4 @@
-import type { AttemptData } from './attempt-screen';
+import type { AttemptData } from './attempt-data';
 
 /**
  * Whether a roleplay's page is waiting on the server's step after a reply (docs/chat-protocol.md): a card being

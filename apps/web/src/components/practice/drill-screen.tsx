@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/client';
 import { localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
-import type { AttemptData } from './attempt-screen';
+import type { AttemptData } from './attempt-data';
 import { MarkedText } from './correction-card';
 
 type Answer = AttemptData['answers'][number];

@@ -9,7 +9,7 @@ import { useChatTurn, type ChatMessage } from '../../lib/use-chat-turn';
 import { useTRPC } from '../../trpc/client';
 import { Composer } from '../chat/composer';
 import { ErrorNotice } from '../error-notice';
-import type { AttemptData } from './attempt-screen';
+import type { AttemptData } from './attempt-data';
 import { CorrectionCard } from './correction-card';
 import { PartnerLine } from './partner-line';
 import { RoleplayReportView } from './report-view';

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/client';
 import { fieldText, localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
-import type { AttemptData } from './attempt-screen';
+import type { AttemptData } from './attempt-data';
 
 /** What the student (and the teacher reading the attempt) sees of the teacher's grade. */
 export function TeacherGradeNote({ grade }: { grade: NonNullable<AttemptData['teacherGrade']> }) {
