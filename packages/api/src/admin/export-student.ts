@@ -8,7 +8,7 @@ import { transcriptMessageFields } from '../conversations/transcript-fields';
 /**
  * Everything Lumi holds about one student as one JSON file, for a request under data-protection law: the account
  * (never the password hash), OAuth links, enrolments, every session with every message (edited and emptied ones
- * too), usage, budgets, flags, practice attempts with their feedback and answers, and who read or exported their
+ * too), usage, budgets, flags, practice attempts with their feedback, answers and every grade change (with the teacher's note), and who read or exported their
  * data. Written to the access log.
  */
 export const exportStudentRoute = adminProcedure.input(studentIdInput).query(async ({ ctx, input }) => {
@@ -49,6 +49,7 @@ export const exportStudentRoute = adminProcedure.input(studentIdInput).query(asy
       include: {
         feedback: { orderBy: { turnIndex: 'asc' } },
         answers: { orderBy: { itemIndex: 'asc' } },
+        gradeChanges: { orderBy: { createdAt: 'asc' }, omit: { attemptId: true } },
       },
     }),
     ctx.db.accessLog.findMany({ where: { studentId: student.id }, orderBy: { createdAt: 'asc' } }),

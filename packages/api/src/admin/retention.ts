@@ -19,8 +19,8 @@ export type RetentionRun =
  * search vector, computed from it, empties with it) and `redactedAt` set, while token counts, usage and cost rows,
  * flags and statuses stay. What was built from that text goes too: the rolling summary and the title (taken from
  * the first message) of each conversation it touched, the practice correction cards of those messages, drill
- * answers older than the cutoff, the quoted text of reports of roleplays begun before it (scores stay) and class
- * insights of weeks wholly before it. Runs
+ * answers older than the cutoff, the quoted text of reports of roleplays begun before it (scores stay), teachers'
+ * notes on practice attempts written before it (grades stay) and class insights of weeks wholly before it. Runs
  * once per UTC day unless `force`d; one
  * transaction under an advisory lock, so a second node (or a second click) finds it busy instead of running twice.
  */
@@ -80,6 +80,13 @@ export async function runRetention(
         )
         -- PostgreSQL runs every data-modifying WITH to completion, read or not.
         SELECT count(*)::int AS "removed" FROM redacted`);
+      // A teacher's note on a practice attempt is text about the student: it goes once it is older than the period
+      // (the grade stays). Apart from the statement above, which may rewrite the same attempts' reports.
+      await tx.$executeRaw`
+        UPDATE "PracticeAttempt" SET "teacherNote" = NULL, "updatedAt" = ${now}
+        WHERE "teacherNote" IS NOT NULL AND "teacherGradedAt" < ${cutoff}`;
+      await tx.$executeRaw`
+        UPDATE "PracticeGradeChange" SET "note" = NULL WHERE "note" IS NOT NULL AND "createdAt" < ${cutoff}`;
       await tx.installationSettings.update({
         where: { id: 1 },
         data: { retentionLastRunAt: now, retentionLastRemoved: removed },
