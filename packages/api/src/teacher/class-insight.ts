@@ -1,6 +1,14 @@
-import { costMicros, insightTask, requestStructured, type InsightAnswer, type InsightInput } from '@lumi/chat-core';
+import {
+  costMicros,
+  insightTask,
+  requestStructured,
+  type InsightAnswer,
+  type InsightInput,
+  type StructuredOptions,
+} from '@lumi/chat-core';
 import { Prisma, type Class, type ClassInsight } from '@lumi/db';
 import { allowedModelsFor } from '../chat/class-policy';
+import { reserveSpend, settleSpend, spendKey, type SpendKey } from '../chat/spend-caps';
 import type { LumiServices, SessionUser } from '../context';
 import { AppError } from '../errors/app-error';
 import type { InsightContent, InsightSource } from './insight.types';
@@ -56,11 +64,17 @@ function insightModel(services: LumiServices, klass: Class) {
   return entries.find((e) => e.capabilities.jsonSchema) ?? entries[0]!;
 }
 
+/** A PENDING claim older than this was left by a node that went away while writing; another request takes it over. */
+const STALE_CLAIM_MS = 180_000;
+/** How often a request that lost the claim looks for the winner's insight. */
+const WAIT_MS = 150;
+
+type InsightKey = { classId: string; weekStart: Date; language: 'EN' | 'ZH' };
+
 /**
- * Writes the insight of one class's week in one language, or returns the one already written (nothing is spent
- * twice). The question names messages and students by short references; the answer's claims keep only references
- * to messages of this question (so of this class and week) and are stored with the message ids behind them. The
- * model's calls are usage of the teacher who asked, in the class.
+ * Writes the insight of one class's week in one language, or returns the one already written: nothing is paid for
+ * twice. The first request claims the week by inserting a PENDING row (the unique key decides between requests on
+ * any node); the others wait for it and return its insight, or fail as it did when it gives its claim back.
  */
 export async function generateInsight(
   services: LumiServices,
@@ -69,14 +83,80 @@ export async function generateInsight(
   weekStart: string,
   language: 'en' | 'zh',
 ) {
-  const key = { classId: klass.id, weekStart: new Date(`${weekStart}T00:00:00Z`), language: toUi(language) };
-  const existing = await services.db.classInsight.findUnique({ where: { classId_weekStart_language: key } });
-  if (existing) return { ...insightView(existing), reused: true };
-
-  const to = new Date(key.weekStart.getTime() + 7 * DAY_MS);
-  if (key.weekStart.getTime() > services.now().getTime()) {
-    throw new AppError('BAD_INPUT', 'That week has not started yet.');
+  const key: InsightKey = {
+    classId: klass.id,
+    weekStart: new Date(`${weekStart}T00:00:00Z`),
+    language: toUi(language),
+  };
+  const where = { classId_weekStart_language: key };
+  let lost = false;
+  for (;;) {
+    const row = await services.db.classInsight.findUnique({ where });
+    if (row?.status === 'READY') return { ...insightView(row), reused: true };
+    if (!row && lost) throw unavailable();
+    if (key.weekStart.getTime() > services.now().getTime()) {
+      throw new AppError('BAD_INPUT', 'That week has not started yet.');
+    }
+    const claimedAt = await claim(services, user, key, row);
+    if (claimedAt) return writeInsight(services, user, klass, key, claimedAt);
+    lost = true;
+    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }
+}
+
+/**
+ * Claims the key with a conditional write: a new PENDING row, or a PENDING one left stale, moved on by its exact
+ * claim time. Returns the claim time (the claim's token), or null when another request holds it.
+ */
+async function claim(services: LumiServices, user: SessionUser, key: InsightKey, row: ClassInsight | null) {
+  const claimedAt = services.now();
+  if (!row) {
+    const { count } = await services.db.classInsight.createMany({
+      data: [{ ...key, requestedById: user.id, status: 'PENDING', model: '', messageCount: 0, createdAt: claimedAt }],
+      skipDuplicates: true,
+    });
+    return count === 1 ? claimedAt : null;
+  }
+  if (row.createdAt.getTime() > claimedAt.getTime() - STALE_CLAIM_MS) return null;
+  const { count } = await services.db.classInsight.updateMany({
+    where: { id: row.id, status: 'PENDING', createdAt: row.createdAt },
+    data: { requestedById: user.id, createdAt: claimedAt },
+  });
+  return count === 1 ? claimedAt : null;
+}
+
+/**
+ * Writes the claimed insight. The question names messages and students by short references; the answer's claims
+ * keep only references to messages of this question (so of this class and week) and are stored with the message
+ * ids behind them. The model's calls are usage of the teacher who asked, in the class, reserved against the spend
+ * caps. A failure gives the claim back, so a later request tries again.
+ */
+async function writeInsight(services: LumiServices, user: SessionUser, klass: Class, key: InsightKey, claimedAt: Date) {
+  const claimed = {
+    classId: key.classId,
+    weekStart: key.weekStart,
+    language: key.language,
+    status: 'PENDING' as const,
+  };
+  try {
+    const written = await services.db.classInsight.updateMany({
+      where: { ...claimed, createdAt: claimedAt },
+      data: { ...(await composeInsight(services, user, klass, key)), status: 'READY', createdAt: services.now() },
+    });
+    const stored = await services.db.classInsight.findUnique({ where: { classId_weekStart_language: key } });
+    // Taken over as stale while the model was slow: the other request's insight, once written, is the one kept.
+    if (stored?.status !== 'READY') throw unavailable();
+    return { ...insightView(stored), reused: written.count === 0 };
+  } catch (error) {
+    await services.db.classInsight.deleteMany({ where: { ...claimed, createdAt: claimedAt } });
+    throw error;
+  }
+}
+
+async function composeInsight(services: LumiServices, user: SessionUser, klass: Class, key: InsightKey) {
+  const weekStart = key.weekStart.toISOString().slice(0, 10);
+  const language = key.language === 'ZH' ? ('zh' as const) : ('en' as const);
+  const to = new Date(key.weekStart.getTime() + 7 * DAY_MS);
   const messages = (await weekMessages(services, klass.id, key.weekStart, to)).reverse();
   const studentRefs = new Map<string, string>();
   for (const m of messages) if (!studentRefs.has(m.studentId)) studentRefs.set(m.studentId, `s${studentRefs.size + 1}`);
@@ -118,21 +198,7 @@ export async function generateInsight(
       return { studentId, name: names.get(studentId)!, reason: s.reason, sources: sources(s.messages) };
     }),
   };
-  // Two requests at once both pay; the first stored is the one kept and shown to both.
-  await services.db.classInsight.createMany({
-    data: [
-      {
-        ...key,
-        requestedById: user.id,
-        model: model.id,
-        content: content as unknown as Prisma.InputJsonValue,
-        messageCount: messages.length,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  const stored = await services.db.classInsight.findUniqueOrThrow({ where: { classId_weekStart_language: key } });
-  return { ...insightView(stored), reused: false };
+  return { model: model.id, content: content as unknown as Prisma.InputJsonValue, messageCount: messages.length };
 }
 
 async function ask(
@@ -144,28 +210,64 @@ async function ask(
 ): Promise<InsightAnswer> {
   const result = await requestStructured(services.provider, model, insightTask(input), {
     user: user.id,
+    ...insightSpending(services, user, klass, model),
+  });
+  if (result.ok) return result.value;
+  if (result.reason === 'budget') {
+    throw new AppError(
+      'SPEND_CAP_REACHED',
+      "The money set aside for AI in this school or for this class's teacher is used up for now.",
+    );
+  }
+  throw unavailable();
+}
+
+/**
+ * Each call of the model reserves its worst case (every token at the output price, which is never below the input
+ * price) against the installation's and the class's teacher's spend caps first, as a chat turn does, and is
+ * refused when a cap cannot hold it; then the reservation is swapped for what the provider said it spent, recorded
+ * as usage, in one transaction.
+ */
+function insightSpending(
+  services: LumiServices,
+  user: SessionUser,
+  klass: Class,
+  model: ReturnType<typeof insightModel>,
+): Required<Pick<StructuredOptions, 'reserve' | 'settle'>> {
+  const held: Array<{ spend: SpendKey; micros: number }> = [];
+  return {
+    async reserve(worstCase) {
+      const spend = spendKey(klass.teacherId, services.now());
+      const micros = costMicros({ promptTokens: 0, completionTokens: worstCase, cachedTokens: 0 }, model);
+      if (!(await reserveSpend(services.db, services.spendCapDefaults, spend, micros))) return false;
+      held.push({ spend, micros });
+      return true;
+    },
     async settle({ usage, model: servedBy }) {
-      if (usage.promptTokens + usage.completionTokens === 0) return;
-      const entry = services.catalog.get(servedBy) ?? model;
-      await services.db.usageEvent.create({
-        data: {
-          userId: user.id,
-          classId: klass.id,
-          kind: 'INSIGHT',
-          model: servedBy,
-          promptTokens: usage.promptTokens,
-          completionTokens: usage.completionTokens,
-          cachedTokens: usage.cachedTokens,
-          costMicros: costMicros(usage, entry),
-        },
+      const { spend, micros } = held.shift()!;
+      const cost = costMicros(usage, services.catalog.get(servedBy) ?? model);
+      await services.db.$transaction(async (tx) => {
+        await settleSpend(tx, spend, micros, cost);
+        if (usage.promptTokens + usage.completionTokens === 0) return;
+        await tx.usageEvent.create({
+          data: {
+            userId: user.id,
+            classId: klass.id,
+            kind: 'INSIGHT',
+            model: servedBy,
+            promptTokens: usage.promptTokens,
+            completionTokens: usage.completionTokens,
+            cachedTokens: usage.cachedTokens,
+            costMicros: cost,
+          },
+        });
       });
     },
-  });
-  if (!result.ok) {
-    throw new AppError('INSIGHT_UNAVAILABLE', 'The insight could not be written just now. Try again in a moment.');
-  }
-  return result.value;
+  };
 }
+
+const unavailable = () =>
+  new AppError('INSIGHT_UNAVAILABLE', 'The insight could not be written just now. Try again in a moment.');
 
 function toUi(language: 'en' | 'zh') {
   return language === 'zh' ? ('ZH' as const) : ('EN' as const);

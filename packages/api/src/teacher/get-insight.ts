@@ -15,5 +15,6 @@ export const getInsightRoute = teacherProcedure.input(insightInput).query(async 
       },
     },
   });
-  return row && insightView(row);
+  // A PENDING row is another request's claim, still being written.
+  return row?.status === 'READY' ? insightView(row) : null;
 });
