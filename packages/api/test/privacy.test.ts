@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
 import { createWorld, type World } from './harness';
+import { callerAs } from './roles';
 
 let world: World;
 let fixture: DashboardFixture;
@@ -47,5 +48,67 @@ describe('privacy.accessLog', () => {
     await expect(world.caller(world.users.admin).privacy.accessLog({ action: 'NOPE' as never })).rejects.toThrow(
       TRPCError,
     );
+  });
+});
+
+// Search results' snippets and the flags queue's excerpts are students' own words, shown to a teacher or an admin as
+// a transcript is: every page that shows some is written to the access log.
+describe("reading students' words in a list is logged", () => {
+  beforeEach(() => world.db.prisma.accessLog.deleteMany());
+
+  const logRows = () =>
+    world.db.prisma.accessLog.findMany({
+      orderBy: { createdAt: 'asc' },
+      select: { actorId: true, action: true, classId: true, studentId: true, conversationId: true, detail: true },
+    });
+
+  it('a search page that shows snippets is logged once per student shown, with the session and the count', async () => {
+    const page = await callerAs(world, 'teacher').teacher.search({ classId: world.classId, query: '光合作用' });
+    expect(page.items.length).toBe(2);
+    expect(await logRows()).toEqual([
+      {
+        actorId: world.users.teacher.id,
+        action: 'SEARCH_RESULTS',
+        classId: world.classId,
+        studentId: world.users.student.id,
+        conversationId: fixture.conversationId,
+        detail: 'search "光合作用": 2 messages',
+      },
+    ]);
+    // An admin's reading is logged as theirs; a search that finds nothing shows nothing and logs nothing.
+    await callerAs(world, 'admin').teacher.search({ classId: world.classId, query: 'hurt' });
+    expect(await callerAs(world, 'teacher').teacher.search({ classId: world.classId, query: 'zebra' })).toMatchObject({
+      items: [],
+    });
+    expect((await logRows()).slice(1)).toEqual([
+      expect.objectContaining({
+        actorId: world.users.admin.id,
+        action: 'SEARCH_RESULTS',
+        detail: 'search "hurt": 1 message',
+      }),
+    ]);
+  });
+
+  it('a flags page is logged once per student whose excerpt it shows, for one class or all of them', async () => {
+    const mine = await callerAs(world, 'teacher').teacher.flags({ classId: world.classId });
+    expect(mine.items.map((f) => f.id)).toEqual([fixture.flagId]);
+    await callerAs(world, 'admin').teacher.flags({});
+    expect(await logRows()).toEqual([
+      {
+        actorId: world.users.teacher.id,
+        action: 'FLAG_EXCERPTS',
+        classId: world.classId,
+        studentId: world.users.student.id,
+        conversationId: fixture.conversationId,
+        detail: 'flags queue: 1 excerpt',
+      },
+      expect.objectContaining({ actorId: world.users.admin.id, action: 'FLAG_EXCERPTS', classId: world.classId }),
+    ]);
+    // The admin reads these rows by their action.
+    const log = await callerAs(world, 'admin').privacy.accessLog({ action: 'FLAG_EXCERPTS' });
+    expect(log.items).toHaveLength(2);
+    // An empty queue shows no excerpt: nothing is logged.
+    await callerAs(world, 'teacher').teacher.flags({ classId: world.classId, status: 'reviewed' });
+    expect(await logRows()).toHaveLength(2);
   });
 });

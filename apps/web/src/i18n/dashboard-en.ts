@@ -179,6 +179,8 @@ export const dashboardEn = {
   'privacy.detail': 'Detail',
   'privacy.empty': 'Nothing has been read or exported yet.',
   'privacy.action.TRANSCRIPT_VIEW': 'Opened a transcript',
+  'privacy.action.SEARCH_RESULTS': 'Read search results',
+  'privacy.action.FLAG_EXCERPTS': 'Read flagged excerpts',
   'privacy.action.EXPORT_USAGE': 'Exported usage',
   'privacy.action.EXPORT_ROSTER': 'Exported the roster',
   'privacy.action.EXPORT_FLAGS': 'Exported flags',

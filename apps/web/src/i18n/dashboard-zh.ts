@@ -176,6 +176,8 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   'privacy.detail': '详情',
   'privacy.empty': '还没有人查看或导出过数据。',
   'privacy.action.TRANSCRIPT_VIEW': '打开会话记录',
+  'privacy.action.SEARCH_RESULTS': '查看搜索结果',
+  'privacy.action.FLAG_EXCERPTS': '查看被标记的消息摘录',
   'privacy.action.EXPORT_USAGE': '导出用量',
   'privacy.action.EXPORT_ROSTER': '导出学生名单',
   'privacy.action.EXPORT_FLAGS': '导出标记',

@@ -3,6 +3,8 @@ import { idSchema } from '../teacher/dashboard.types';
 
 export const accessActionSchema = z.enum([
   'TRANSCRIPT_VIEW',
+  'SEARCH_RESULTS',
+  'FLAG_EXCERPTS',
   'EXPORT_USAGE',
   'EXPORT_ROSTER',
   'EXPORT_FLAGS',

@@ -39,3 +39,36 @@ export async function recordOverseerRead(
   if (session.studentId === reader.id) return;
   await recordAccess(ctx, reader, { action, ...session, detail });
 }
+
+/**
+ * Logs an adult reading students' words in a list (search results' snippets, the flags queue's excerpts): a row
+ * per student shown, naming the session when everything of theirs on the page came from one, with how many
+ * (`detail` is completed with the count). Nothing when the page is empty.
+ */
+export async function recordListRead(
+  ctx: { db: PrismaClient | Prisma.TransactionClient },
+  reader: SessionUser,
+  action: 'SEARCH_RESULTS' | 'FLAG_EXCERPTS',
+  items: ReadonlyArray<{ classId: string; studentId: string; conversationId: string }>,
+  detail: (count: number) => string,
+): Promise<void> {
+  const shown = new Map<string, { classId: string; studentId: string; conversations: Set<string>; count: number }>();
+  for (const item of items) {
+    const key = `${item.classId}:${item.studentId}`;
+    const entry = shown.get(key) ?? { ...item, conversations: new Set<string>(), count: 0 };
+    entry.conversations.add(item.conversationId);
+    entry.count += 1;
+    shown.set(key, entry);
+  }
+  if (shown.size === 0) return;
+  await ctx.db.accessLog.createMany({
+    data: [...shown.values()].map((s) => ({
+      actorId: reader.id,
+      action,
+      classId: s.classId,
+      studentId: s.studentId,
+      conversationId: s.conversations.size === 1 ? [...s.conversations][0]! : null,
+      detail: detail(s.count),
+    })),
+  });
+}

@@ -2,6 +2,7 @@ import { Prisma, type MessageRole } from '@lumi/db';
 import { loadManagedClass } from '../classes/class-access';
 import type { Context, SessionUser } from '../context';
 import { teacherProcedure } from '../trpc';
+import { recordListRead } from './access-log';
 import { flagCategories } from './flag-categories';
 import { listFlagsInput } from './list-flags.types';
 import { managedClassCondition } from './managed-classes';
@@ -27,7 +28,10 @@ export interface FlagRow {
   reviewedBy: string | null;
 }
 
-/** Moderation flags of the caller's classes, newest first: open ones, reviewed ones (who and when), or all. */
+/**
+ * Moderation flags of the caller's classes, newest first: open ones, reviewed ones (who and when), or all. The
+ * excerpts are students' text: the page is access-logged.
+ */
 export async function listClassFlags(
   ctx: Pick<Context, 'db'>,
   user: SessionUser,
@@ -60,6 +64,9 @@ export async function listClassFlags(
     ORDER BY f."createdAt" DESC, f."id" DESC
     LIMIT ${input.limit + 1}`);
   const page = rows.slice(0, input.limit).map((row) => ({ ...row, categories: flagCategories(row.categories) }));
+  await recordListRead(ctx, user, 'FLAG_EXCERPTS', page, (count) =>
+    count === 1 ? 'flags queue: 1 excerpt' : `flags queue: ${count} excerpts`,
+  );
   const last = page.at(-1);
   return {
     items: page,

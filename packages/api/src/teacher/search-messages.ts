@@ -3,13 +3,14 @@ import { loadManagedClass } from '../classes/class-access';
 import type { Context, SessionUser } from '../context';
 import { teacherProcedure } from '../trpc';
 import { searchMessagesInput } from './search-messages.types';
+import { recordListRead } from './access-log';
 import { snippet } from './snippet';
 import type { z } from 'zod';
 
 /**
  * Messages of the class's sessions that contain the search, newest first. English words match as prefixes and a
  * Chinese word anywhere inside a sentence, through Message.searchVector's GIN index (lumi_search_vector), asked for
- * the words together with the class's own lexeme.
+ * the words together with the class's own lexeme. The snippets are students' text: the page is access-logged.
  */
 export async function searchClassMessages(
   ctx: Pick<Context, 'db'>,
@@ -43,6 +44,13 @@ export async function searchClassMessages(
     ORDER BY m."createdAt" DESC, m."id" DESC
     LIMIT ${input.limit + 1}`);
   const page = rows.slice(0, input.limit);
+  await recordListRead(
+    ctx,
+    user,
+    'SEARCH_RESULTS',
+    page.map((row) => ({ ...row, classId: klass.id })),
+    (count) => `search "${input.query}": ${count} ${count === 1 ? 'message' : 'messages'}`,
+  );
   const last = page.at(-1);
   return {
     items: page.map(({ content, ...row }) => ({ ...row, snippet: snippet(content, input.query) })),

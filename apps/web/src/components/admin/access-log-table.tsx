@@ -11,6 +11,8 @@ import { useFormat } from '../teacher/format';
 
 const ACTIONS = [
   'TRANSCRIPT_VIEW',
+  'SEARCH_RESULTS',
+  'FLAG_EXCERPTS',
   'EXPORT_USAGE',
   'EXPORT_ROSTER',
   'EXPORT_FLAGS',
