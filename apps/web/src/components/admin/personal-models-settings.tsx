@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/client';
 import { fieldText, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { SaveButton } from '../save-button';
 
 /**
  * Which models students may use in sessions outside any class. Until an admin chooses, the cheap ones are open;
@@ -73,12 +74,7 @@ export function PersonalModelsSettings() {
           </span>
         ))}
         <div className="flex items-center gap-3">
-          <button type="submit" className="btn-primary" disabled={save.isPending}>
-            {t('admin.models.submit')}
-          </button>
-          <p role="status" className="text-sm text-emerald-700">
-            {saved && !save.isPending ? t('dash.saved') : ''}
-          </p>
+          <SaveButton label={t('admin.models.submit')} pending={save.isPending} saved={saved} />
         </div>
       </form>
       {save.error && !fieldErrors.models && <ErrorNotice error={toUiError(save.error)} />}

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { SaveButton } from '../save-button';
 import { useFormat } from '../teacher/format';
 
 /**
@@ -69,12 +70,7 @@ export function RetentionSettings() {
             </span>
           ))}
         </label>
-        <button type="submit" className="btn-primary" disabled={save.isPending}>
-          {t('common.save')}
-        </button>
-        <p role="status" className="text-sm text-emerald-700">
-          {saved && !save.isPending ? t('dash.saved') : ''}
-        </p>
+        <SaveButton label={t('common.save')} pending={save.isPending} saved={saved} />
       </form>
       {save.error && !fieldErrors.days && <ErrorNotice error={toUiError(save.error)} />}
       <p className="text-sm text-slate-600" data-testid="retention-state">

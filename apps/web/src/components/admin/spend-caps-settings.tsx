@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { SaveButton } from '../save-button';
 import { useFormat } from '../teacher/format';
 import { UsdField, usdText, usdValue } from './usd-field';
 
@@ -80,12 +81,7 @@ export function SpendCapsSettings() {
             onChange={(value) => (setSaved(false), setDraft({ ...form, [f]: value }))}
           />
         ))}
-        <button type="submit" className="btn-primary" disabled={save.isPending}>
-          {t('admin.caps.submit')}
-        </button>
-        <p role="status" className="text-sm text-emerald-700">
-          {saved && !save.isPending ? t('dash.saved') : ''}
-        </p>
+        <SaveButton label={t('admin.caps.submit')} pending={save.isPending} saved={saved} />
       </form>
       {save.error && Object.keys(fieldErrors).length === 0 && <ErrorNotice error={toUiError(save.error)} />}
     </section>

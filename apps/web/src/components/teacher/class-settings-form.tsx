@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/en';
 import { fieldText, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { SaveButton } from '../save-button';
 import { useFormat } from './format';
 
 const PREVIEW_MODES = [
@@ -259,12 +260,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
         </label>
         {save.error && <ErrorNotice error={toUiError(save.error)} />}
         <div className="flex items-center gap-3">
-          <button type="submit" className="btn-primary" disabled={save.isPending}>
-            {t('common.save')}
-          </button>
-          <p role="status" className="text-sm text-emerald-700">
-            {saved && !save.isPending ? t('dash.saved') : ''}
-          </p>
+          <SaveButton label={t('common.save')} pending={save.isPending} saved={saved} />
         </div>
       </form>
       <div className="space-y-4">
