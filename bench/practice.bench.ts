@@ -4,8 +4,13 @@
 // with grading on the cards of some learners are being made while other learners wait for their partner's first
 // token.
 // Target: grading adds under 20 ms at p50 to the partner's first token.
+// Each learner reads the partner's reply and the correction card before answering: 2-5 s of think time between turns
+// (the same for every run), as in a class; without it 20 learners would be 20 scripts sending back to back.
+// Each learner count runs off, on, on, off and pools the samples; the node's CPU per turn is shown beside them (the
+// bench's own learners included, alike on both sides).
 // Run: npx tsx bench/practice.bench.ts   (uses DATABASE_URL's server, default the local PostgreSQL).
-//   BENCH_TURNS (default 6) turns per learner per row.
+//   BENCH_TURNS (default 6) turns per learner per row; BENCH_THINK_MS (default 2000-5000) the think time, as
+//   "min-max" or one number (0: none).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +27,14 @@ import { createTestDatabase } from '@lumi/db/testing';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 6);
 const LEARNERS = [1, 20];
+const [THINK_MIN, THINK_MAX = THINK_MIN] = (process.env.BENCH_THINK_MS ?? '2000-5000').split('-').map(Number) as [
+  number,
+  number?,
+];
+if (!(THINK_MIN >= 0 && THINK_MAX >= THINK_MIN)) throw new Error('BENCH_THINK_MS is "min-max" in ms, e.g. 2000-5000');
+/** The think time before a learner's next turn: spread over the range, the same in every run. */
+const thinkMs = (learner: number, turn: number) =>
+  THINK_MIN + (((learner * 7919 + turn * 104_729) % 1000) / 1000) * (THINK_MAX - THINK_MIN);
 /** Every chunk 15 ms apart: the partner's line (the fake's own, about 15 words) and the cards' JSON alike. */
 const DELAY_MS = 15;
 
@@ -111,23 +124,38 @@ try {
           samples.push(
             await firstToken(user, attempt.conversationId!, `I would like a coffee number ${turn}, please.`),
           );
-          // What the page does once the reply is done: it reads the attempt (the server grades on its own).
+          // What the page does once the reply is done: it reads the attempt (the server grades on its own), and the
+          // learner reads the reply and the card before answering.
           await caller.practice.attempt({ attemptId: attempt.id });
+          await new Promise((resolve) => setTimeout(resolve, thinkMs(i, turn)));
         }
       }),
     );
     return samples;
   }
 
-  console.log(`Partner first token (ms), ${TURNS} turns per learner; grading = a correction card after every turn\n`);
-  console.log('learners | grading | p50   | p95   | turns');
+  console.log(
+    `Partner first token (ms), ${TURNS} turns per learner, ${THINK_MIN}-${THINK_MAX} ms think time between turns; grading = a correction card after every turn\n`,
+  );
+  console.log('learners | grading | p50   | p95   | turns | CPU ms per turn');
   const results: Record<string, number[]> = {};
+  const cpu: Record<string, number> = {};
   for (const count of LEARNERS) {
-    for (const grading of [false, true]) {
+    // Off, on, on, off: a machine whose load drifts during the run weighs on both sides alike.
+    for (const grading of [false, true, true, false]) {
+      const key = `${count}-${grading}`;
+      const used = process.cpuUsage();
       const samples = await row(grading, count);
-      results[`${count}-${grading}`] = samples;
+      // The cards still being made belong to this row: waited for before the next begins.
+      await services.generations.drain();
+      const spent = process.cpuUsage(used);
+      results[key] = [...(results[key] ?? []), ...samples];
+      cpu[key] = (cpu[key] ?? 0) + (spent.user + spent.system) / 1000;
+    }
+    for (const grading of [false, true]) {
+      const samples = results[`${count}-${grading}`]!;
       console.log(
-        `${String(count).padStart(8)} | ${(grading ? 'on' : 'off').padEnd(7)} | ${percentile(samples, 50).toFixed(1).padStart(5)} | ${percentile(samples, 95).toFixed(1).padStart(5)} | ${samples.length}`,
+        `${String(count).padStart(8)} | ${(grading ? 'on' : 'off').padEnd(7)} | ${percentile(samples, 50).toFixed(1).padStart(5)} | ${percentile(samples, 95).toFixed(1).padStart(5)} | ${String(samples.length).padStart(5)} | ${(cpu[`${count}-${grading}`]! / samples.length).toFixed(1)}`,
       );
     }
   }
@@ -138,9 +166,7 @@ try {
       `${count} learner(s): grading adds ${added.toFixed(1)} ms at p50 to the partner's first token: target (< 20 ms) ${added < 20 ? 'met' : 'NOT met'}`,
     );
   }
-  // The cards still being made when the last turn ended are waited for, then counted (the partner's replies are
-  // EXERCISE usage too, so the cards are counted, not the usage rows).
-  await services.generations.drain();
+  // The partner's replies are EXERCISE usage too, so the cards are counted, not the usage rows.
   const cards = await db.prisma.turnFeedback.count({ where: { status: 'READY' } });
   const usage = await db.prisma.usageEvent.count({ where: { kind: 'EXERCISE' } });
   console.log(`\n${cards} correction cards were made; ${usage} EXERCISE usage rows (partner replies and gradings).`);
