@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countMessageTokens } from '@lumi/chat-core';
 import { createWorld, send, type World } from './harness';
 
-// The turn's raw SQL statements (src/chat/turn-statements.ts) must leave the same rows Prisma would.
+// The turn's statements (src/chat/store/*.ts) must leave the same rows Prisma would.
 let world: World;
 beforeAll(async () => {
   world = await createWorld();

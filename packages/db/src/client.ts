@@ -55,7 +55,7 @@ function connectionOf(client: PrismaClient): Connection {
   return connection;
 }
 
-/** The node-postgres pool under a client made by createPrismaClient (see prepared.ts). */
+/** The node-postgres pool under a client made by createPrismaClient (see statement.ts). */
 export function poolOf(client: PrismaClient): pg.Pool {
   return connectionOf(client).pool;
 }

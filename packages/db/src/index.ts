@@ -1,5 +1,4 @@
 export { createPrismaClient, directUrlOf, poolOf, statementModeOf, type StatementMode } from './client';
 export { readPoolerSetting } from './pooler-setting';
 export { listen, type Listener } from './listen';
-export { preparedQuery } from './prepared';
 export * from './generated/prisma/client';

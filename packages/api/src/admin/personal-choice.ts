@@ -17,7 +17,7 @@ export async function personalChoice(services: Pick<LumiServices, 'db'>): Promis
 /** The models a student may use in a class's session, or in their own (the admin's choice); class turns read nothing. */
 export async function studentModels(
   services: Pick<LumiServices, 'db' | 'catalog' | 'provider'>,
-  klass: Class | null,
+  klass: Pick<Class, 'allowedModels'> | null,
 ): Promise<string[]> {
   return allowedModelsFor(services.catalog, services.provider, klass, klass ? [] : await personalChoice(services));
 }

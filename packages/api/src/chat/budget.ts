@@ -1,4 +1,5 @@
 import type { PrismaClient, Prisma } from '@lumi/db';
+import * as store from './store/budget';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -19,20 +20,20 @@ export function nextUtcMidnight(at: Date): Date {
 
 /** Swaps a reservation for what was really spent (which may be zero when the upstream failed). */
 export async function settleTokens(db: Db, key: BudgetKey, reserved: number, used: number): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "BudgetDay"
-    SET "reservedTokens" = GREATEST("reservedTokens" - ${reserved}, 0), "usedTokens" = "usedTokens" + ${used},
-        "updatedAt" = now()
-    WHERE "userId" = ${key.userId} AND "scope" = ${key.scope} AND "day" = ${key.day}`;
+  await store.settleTokens.execute(db, { ...key, reserved, used });
 }
 
 /** Spending outside a reservation (a rolling summary), counted so no token goes unrecorded. */
 export async function chargeTokens(db: Db, key: BudgetKey, used: number): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
-    VALUES (${key.userId}, ${key.scope}, ${key.day}, ${used}, 0, now())
-    ON CONFLICT ("userId", "scope", "day")
-    DO UPDATE SET "usedTokens" = "BudgetDay"."usedTokens" + ${used}, "updatedAt" = now()`;
+  await store.chargeTokens.execute(db, { ...key, used });
+}
+
+/**
+ * Reserves tokens against a student's daily budget in one statement whose WHERE is checked on the locked row, as
+ * the chat turn does: concurrent reservations can never overspend the budget plus the day's extra allowance.
+ */
+export async function reserveTokens(db: Db, key: BudgetKey, amount: number, budget: number): Promise<boolean> {
+  return (await store.reserveTokens.execute(db, { ...key, amount, budget })) > 0;
 }
 
 export async function budgetLeft(db: Db, key: BudgetKey, budget: number) {

@@ -36,7 +36,7 @@ export function personalModelsFor(catalog: Catalog, provider: ChatProvider, chos
 export function allowedModelsFor(
   catalog: Catalog,
   provider: ChatProvider,
-  klass: Class | null,
+  klass: Pick<Class, 'allowedModels'> | null,
   personalChoice: readonly string[],
 ): string[] {
   if (!klass) return personalModelsFor(catalog, provider, personalChoice);

@@ -1,7 +1,7 @@
 import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import type { SendMessageInput } from './send-message.types';
-import { replyClientId } from './turn-messages';
+import { editStored, replyFor, retriedAt } from './store/replay';
 
 /** How long a copy waits for the first copy's reply to be stored: the first may be waiting for moderation. */
 const WAIT_MS = 10_000;
@@ -21,9 +21,7 @@ export async function firstCopyReply(
   if (!(await copyInFlight(services, conversationId, input))) return null;
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const reply = await services.db.message.findUnique({
-      where: { conversationId_clientId: { conversationId, clientId: replyClientId(input.clientId) } },
-    });
+    const reply = await replyFor(services.db, conversationId, input.clientId);
     if (reply || Date.now() >= deadline) return reply;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -35,16 +33,7 @@ async function copyInFlight(
   conversationId: string,
   input: Exclude<SendMessageInput, { kind: 'send' }>,
 ): Promise<boolean> {
-  if (input.kind === 'edit') {
-    const edited = await services.db.message.findUnique({
-      where: { conversationId_clientId: { conversationId, clientId: input.clientId } },
-      select: { id: true },
-    });
-    return edited !== null;
-  }
-  const retried = await services.db.message.findFirst({
-    where: { id: input.retryOf, conversationId },
-    select: { supersededAt: true },
-  });
-  return !!retried?.supersededAt && services.now().getTime() - retried.supersededAt.getTime() < WAIT_MS;
+  if (input.kind === 'edit') return editStored(services.db, conversationId, input.clientId);
+  const retried = await retriedAt(services.db, conversationId, input.retryOf);
+  return !!retried && services.now().getTime() - retried.getTime() < WAIT_MS;
 }

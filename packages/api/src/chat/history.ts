@@ -1,6 +1,7 @@
 import { tokenCountFormat, type Catalog, type HistoryMessage } from '@lumi/chat-core';
 import type { Message } from '@lumi/db';
 import type { LumiServices } from '../context';
+import { historyAfter } from './store/send';
 
 /** The turns after the rolling summary that the tutor should see, oldest first. */
 export async function loadHistory(
@@ -8,12 +9,8 @@ export async function loadHistory(
   conversationId: string,
   afterSeq: number,
 ): Promise<HistoryMessage[]> {
-  const rows = await services.db.message.findMany({
-    where: { conversationId, supersededAt: null, seq: { gt: afterSeq }, content: { not: '' } },
-    orderBy: { seq: 'asc' },
-    select: { id: true, role: true, content: true, tokenCount: true, model: true, status: true },
-  });
-  return rows.filter((m) => m.status !== 'STREAMING').map((m) => toHistory(m, services.catalog));
+  const rows = await historyAfter(services.db, conversationId, afterSeq);
+  return rows.map((m) => toHistory(m, services.catalog));
 }
 
 /**

@@ -4,7 +4,8 @@ import type { LumiServices } from '../context';
 import { utcDay } from './budget';
 import { budgetScope } from './class-policy';
 import { spendKey } from './spend-caps';
-import { settleReply } from './turn-statements';
+import { replyPayer, staleReplies } from './store/orphan';
+import { settleReply } from './store/reply';
 
 /**
  * A running reply writes its text through every second; one that has not been touched for this long lost the node
@@ -38,10 +39,7 @@ export async function closeOrphanedReply(
   outcome: { status: 'STOPPED' | 'ERROR'; finishReason: string; errorCode: string | null },
   unchangedSince: Date,
 ): Promise<boolean> {
-  const conversation = await services.db.conversation.findUniqueOrThrow({
-    where: { id: message.conversationId },
-    select: { studentId: true, classId: true, class: { select: { teacherId: true } } },
-  });
+  const conversation = await replyPayer(services.db, message.conversationId);
   const model = message.model ?? '';
   const entry = services.catalog.get(model);
   const text = message.content;
@@ -98,11 +96,7 @@ export const SWEEP_EVERY_MS = 30_000;
  * reply. Returns how many this node closed.
  */
 export async function sweepOrphanedReplies(services: LumiServices): Promise<number> {
-  const stale = await services.db.message.findMany({
-    where: { status: 'STREAMING', updatedAt: { lt: new Date(services.now().getTime() - ORPHAN_AFTER_MS) } },
-    orderBy: { updatedAt: 'asc' },
-    take: 100,
-  });
+  const stale = await staleReplies(services.db, new Date(services.now().getTime() - ORPHAN_AFTER_MS));
   let closed = 0;
   for (const message of stale) {
     if (isOrphaned(services, message) && (await closeOrphanedReply(services, message, INTERRUPTED, message.updatedAt)))

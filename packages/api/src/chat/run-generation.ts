@@ -11,7 +11,7 @@ import type { BudgetKey } from './budget';
 import type { SpendKey } from './spend-caps';
 import type { Generation } from './generation';
 import { saveWhenReachable } from './save-when-reachable';
-import { flushReply, settleReply, type ReplySettlement } from './turn-statements';
+import { flushReply, settleReply, type ReplySettlement } from './store/reply';
 
 export interface GenerationPlan {
   assistantMessageId: string;

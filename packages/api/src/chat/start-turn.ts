@@ -23,16 +23,12 @@ import { countedFor, loadHistory, toHistory } from './history';
 import { runGeneration } from './run-generation';
 import { DEFAULT_MAX_TOKENS, type SendMessageInput } from './send-message.types';
 import { foldIntoSummary } from './summarize';
-import { failTurn, refuseForBudget, refuseForSpend, replayStart, replyClientId, storeRefusal } from './turn-messages';
-import {
-  newId,
-  openReply,
-  openSend,
-  openTurn,
-  type HistoryRow,
-  type PendingSend,
-  type ReplyOpening,
-} from './turn-statements';
+import { failTurn, refuseForBudget, refuseForSpend, replayStart, storeRefusal } from './turn-messages';
+import { storeFlag } from './store/flag';
+import { newId } from './store/ids';
+import { replyFor } from './store/replay';
+import { openReply, type PendingSend, type ReplyOpening } from './store/reply';
+import { openSend, openTurn, type HistoryRow } from './store/send';
 import { releaseInstallation, settleSpend, spendKey } from './spend-caps';
 import { storeUserMessage, titleFrom } from './user-message';
 import { studentModels } from '../admin/personal-choice';
@@ -148,15 +144,13 @@ export async function startTurn(
   // Recorded once the message is stored, since the flag points at it.
   const recordFlag = async () => {
     if (!verdict?.flagged) return;
-    await db.moderationFlag.create({
-      data: {
-        studentId: user.id,
-        classId: klass?.id ?? null,
-        conversationId: conversation.id,
-        messageId: userMessage.id,
-        categories: verdict.categories,
-        refused: verdict.refuse,
-      },
+    await storeFlag(db, {
+      studentId: user.id,
+      classId: klass?.id ?? null,
+      conversationId: conversation.id,
+      messageId: userMessage.id,
+      categories: verdict.categories,
+      refused: verdict.refuse,
     });
   };
   if (verdict?.refuse) {
@@ -284,17 +278,16 @@ export async function startTurn(
     replyCap = fitted;
   }
   const reserved = built.promptTokens + replyCap;
-  if (!reply.message) {
+  if (!reply.messageId) {
     // A concurrent duplicate of this send got there first: give back what this one reserved.
     await settleTokens(db, budgetKey, reserved, 0);
     await settleSpend(db, spend, microsFor(replyCap), 0);
-    const first = await db.message.findUniqueOrThrow({
-      where: { conversationId_clientId: { conversationId: conversation.id, clientId: replyClientId(input.clientId) } },
-    });
+    const first = await replyFor(db, conversation.id, input.clientId);
+    if (!first) throw new Error('A duplicate send took the reply, which is not there.');
     return replayStart(services, conversation, first);
   }
   if (pending) await recordFlag();
-  const assistantMessageId = reply.message.id;
+  const assistantMessageId = reply.messageId;
 
   const generation = new Generation();
   services.generations.register(assistantMessageId, generation);

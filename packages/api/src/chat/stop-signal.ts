@@ -1,9 +1,8 @@
-import { Prisma, listen, preparedQuery, type Listener, type Message } from '@lumi/db';
+import { listen, type Listener, type Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { closeOrphanedReply } from './orphaned-reply';
+import { STOP_CHANNEL, announceStop, readReply, replyStatus } from './store/orphan';
 
-/** Every node listens here; the payload is the id of an assistant message to stop. */
-const STOP_CHANNEL = 'lumi_stop_reply';
 /** How long a stop waits for the generating node to save the reply before closing it as orphaned. */
 const SETTLE_WAIT_MS = 2_000;
 const SETTLE_POLL_MS = 50;
@@ -22,17 +21,16 @@ export function listenForStops(services: LumiServices): Listener {
  * for the one generating it to save its text and usage, and closes it here if nobody does.
  */
 export async function stopElsewhere(services: LumiServices, message: Message): Promise<void> {
-  await preparedQuery(services.db, 'lumi_announce_stop', Prisma.sql`SELECT pg_notify(${STOP_CHANNEL}, ${message.id})`);
+  await announceStop(services.db, message.id);
   const deadline = Date.now() + SETTLE_WAIT_MS;
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-    const now = await services.db.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true } });
-    if (now.status !== 'STREAMING') return;
+    if ((await replyStatus(services.db, message.id)) !== 'STREAMING') return;
   }
   // Closed as it is now: a node alive but deaf to the stop may still be writing it, so a close that lost to a write
   // reads it again.
   for (let attempt = 0; attempt < CLOSE_ATTEMPTS; attempt++) {
-    const now = await services.db.message.findUniqueOrThrow({ where: { id: message.id } });
+    const now = await readReply(services.db, message.id);
     if (now.status !== 'STREAMING') return;
     if (await closeOrphanedReply(services, now, STOPPED, now.updatedAt)) return;
   }

@@ -1,14 +1,15 @@
 import { costMicros, summarizeTurns, type HistoryMessage } from '@lumi/chat-core';
 import type { Class, Conversation } from '@lumi/db';
 import type { LumiServices, SessionUser } from '../context';
-import { chargeTokens, utcDay } from './budget';
+import { utcDay } from './budget';
 import { budgetScope } from './class-policy';
-import { chargeSpend, spendKey } from './spend-caps';
+import { spendKey } from './spend-caps';
+import { seqOf, storeSummary } from './store/summary';
 
 interface FoldInput {
   conversation: Conversation;
   user: SessionUser;
-  klass: Class | null;
+  klass: Pick<Class, 'id' | 'teacherId'> | null;
   /** The cheapest allowed model: a summary needs no more. */
   summaryModel: string;
   history: HistoryMessage[];
@@ -37,32 +38,19 @@ export async function foldIntoSummary(services: LumiServices, input: FoldInput) 
   });
   if (!result) return null;
 
-  const through = await services.db.message.findUniqueOrThrow({
-    where: { id: result.throughId },
-    select: { seq: true },
-  });
   const cost = costMicros(result.usage, entry);
-  await services.db.$transaction(async (tx) => {
-    await tx.conversation.update({
-      where: { id: conversation.id },
-      data: { summary: result.summary, summaryTokens: result.summaryTokens, summarizedThroughSeq: through.seq },
-    });
-    await tx.usageEvent.create({
-      data: {
-        userId: input.user.id,
-        classId: input.klass?.id ?? null,
-        conversationId: conversation.id,
-        kind: 'SUMMARY',
-        model: entry.id,
-        promptTokens: result.usage.promptTokens,
-        completionTokens: result.usage.completionTokens,
-        cachedTokens: result.usage.cachedTokens,
-        costMicros: cost,
-      },
-    });
-    const key = { userId: input.user.id, scope: budgetScope(input.klass), day: utcDay(services.now()) };
-    await chargeTokens(tx, key, result.usage.promptTokens + result.usage.completionTokens);
-    await chargeSpend(tx, spendKey(input.klass?.teacherId ?? null, services.now()), cost);
+  await storeSummary(services.db, {
+    conversationId: conversation.id,
+    text: result.summary,
+    tokens: result.summaryTokens,
+    throughSeq: await seqOf(services.db, result.throughId),
+    userId: input.user.id,
+    classId: input.klass?.id ?? null,
+    model: entry.id,
+    usage: result.usage,
+    costMicros: cost,
+    budgetKey: { userId: input.user.id, scope: budgetScope(input.klass), day: utcDay(services.now()) },
+    spendKey: spendKey(input.klass?.teacherId ?? null, services.now()),
   });
   return {
     summary: { text: result.summary },

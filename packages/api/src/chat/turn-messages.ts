@@ -1,5 +1,5 @@
 import { countMessageTokens } from '@lumi/chat-core';
-import type { Class, Conversation, Message } from '@lumi/db';
+import type { Conversation, Message } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { AppError } from '../errors/app-error';
 import type { RequestErrorCode } from '../errors/codes';
@@ -7,15 +7,14 @@ import { nextUtcMidnight } from './budget';
 import { nextUtcMonth } from './spend-caps';
 import { refusalText } from './refusal';
 import type { TurnStart } from './start-turn';
-import type { PendingSend } from './turn-statements';
-
-/** The assistant message's client id: unique per conversation, so a repeated send finds its reply. */
-export const replyClientId = (clientId: string) => `${clientId}:reply`;
+import { storeFailedReply, storeRefusalReply, studentLanguage } from './store/refusal';
+import type { PendingSend } from './store/reply';
+import { userMessageBefore } from './store/replay';
 
 export async function replayStart(
   services: LumiServices,
-  conversation: Conversation,
-  assistant: Message,
+  conversation: Pick<Conversation, 'id' | 'model'>,
+  assistant: Pick<Message, 'id' | 'seq' | 'status' | 'errorCode' | 'model'>,
 ): Promise<TurnStart> {
   if (assistant.status === 'ERROR' && isBudgetCode(assistant.errorCode)) {
     throw new AppError(
@@ -27,10 +26,7 @@ export async function replayStart(
   if (assistant.status === 'ERROR' && assistant.errorCode === 'SPEND_CAP_REACHED') {
     throw new AppError('SPEND_CAP_REACHED', 'The money set aside for the tutor is used up for now.');
   }
-  const userMessage = await services.db.message.findFirst({
-    where: { conversationId: conversation.id, role: 'USER', seq: { lt: assistant.seq } },
-    orderBy: { seq: 'desc' },
-  });
+  const userMessage = await userMessageBefore(services.db, conversation.id, assistant.seq);
   return {
     userMessageId: userMessage?.id ?? '',
     assistantMessageId: assistant.id,
@@ -48,47 +44,19 @@ const isBudgetCode = (code: string | null): code is 'BUDGET_EXHAUSTED' | 'BUDGET
  */
 export async function storeRefusal(
   services: LumiServices,
-  conversation: Conversation & { class: Class | null },
+  conversation: Conversation,
   userMessage: Pick<Message, 'id'>,
   clientId: string,
   pending: PendingSend | null,
 ): Promise<TurnStart> {
-  const { db } = services;
-  const student = await db.user.findUniqueOrThrow({ where: { id: conversation.studentId } });
-  const content = refusalText(student.language);
+  const content = refusalText(await studentLanguage(services.db, conversation.studentId));
   const refusal = {
-    conversationId: conversation.id,
-    role: 'ASSISTANT' as const,
     content,
     tokenCount: countMessageTokens({ role: 'assistant', content }, conversation.model),
     model: conversation.model,
-    status: 'COMPLETE' as const,
-    finishReason: 'content_filter',
-    clientId: replyClientId(clientId),
+    clientId,
   };
-  const message = pending
-    ? await db.$transaction(async (tx) => {
-        await tx.message.create({
-          data: {
-            id: pending.id,
-            conversationId: conversation.id,
-            role: 'USER',
-            content: pending.content,
-            tokenCount: pending.tokenCount,
-            model: pending.model,
-            clientId: pending.clientId,
-          },
-        });
-        await tx.conversation.update({
-          where: { id: conversation.id },
-          data: {
-            lastMessageAt: pending.now,
-            ...(conversation.title === 'New session' && { title: pending.title }),
-          },
-        });
-        return tx.message.create({ data: refusal });
-      })
-    : await db.message.create({ data: refusal });
+  const message = await storeRefusalReply(services.db, conversation, refusal, pending);
   return {
     userMessageId: userMessage.id,
     assistantMessageId: message.id,
@@ -112,7 +80,7 @@ export async function refuseForBudget(
     left > 0
       ? `Today's tutoring budget has ${left} tokens left, too few for a reply to this message. It resets at midnight UTC.`
       : "You've used today's tutoring budget. It resets at midnight UTC.";
-  if (!turn.pending) await storeFailedReply(services, turn.conversation, turn.clientId, turn.model, code);
+  if (!turn.pending) await storeFailedReply(services.db, turn.conversation.id, turn.clientId, turn.model, code);
   throw new AppError(code, message, nextUtcMidnight(services.now()), left);
 }
 
@@ -137,34 +105,13 @@ export async function refuseForSpend(
   const period = turn.month ? 'this month' : 'today';
   const resetAt = turn.month ? nextUtcMonth(services.now()) : nextUtcMidnight(services.now());
   if (!turn.pending) {
-    await storeFailedReply(services, turn.conversation, turn.clientId, turn.model, 'SPEND_CAP_REACHED');
+    await storeFailedReply(services.db, turn.conversation.id, turn.clientId, turn.model, 'SPEND_CAP_REACHED');
   }
   throw new AppError(
     'SPEND_CAP_REACHED',
     `The tutor has used all the money set aside for ${whose} ${period}. It starts again at ${resetAt.toISOString()}.`,
     resetAt,
   );
-}
-
-async function storeFailedReply(
-  services: LumiServices,
-  conversation: Conversation,
-  clientId: string,
-  model: string,
-  code: RequestErrorCode,
-): Promise<void> {
-  await services.db.message.create({
-    data: {
-      conversationId: conversation.id,
-      role: 'ASSISTANT',
-      content: '',
-      tokenCount: 0,
-      model,
-      status: 'ERROR',
-      errorCode: code,
-      clientId: replyClientId(clientId),
-    },
-  });
 }
 
 export async function failTurn(
@@ -174,6 +121,6 @@ export async function failTurn(
   model: string,
   error: { code: RequestErrorCode; message: string },
 ): Promise<never> {
-  await storeFailedReply(services, conversation, clientId, model, error.code);
+  await storeFailedReply(services.db, conversation.id, clientId, model, error.code);
   throw new AppError(error.code, error.message);
 }

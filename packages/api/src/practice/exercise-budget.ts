@@ -1,30 +1,13 @@
 import { costMicros, type StructuredOptions } from '@lumi/chat-core';
-import type { Class, Prisma, PrismaClient } from '@lumi/db';
+import type { Class } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { settleTokens, utcDay, type BudgetKey } from '../chat/budget';
+import { reserveTokens, settleTokens, utcDay, type BudgetKey } from '../chat/budget';
 import { budgetScope, dailyBudgetFor } from '../chat/class-policy';
-import { dayExtra } from '../chat/turn-statements';
 import { reserveSpend, settleSpend, spendKey, type SpendKey } from '../chat/spend-caps';
 import { exerciseModel } from './exercise-model';
 
-type Db = PrismaClient | Prisma.TransactionClient;
-
-/**
- * Reserves tokens against a student's daily budget in one statement whose WHERE is checked on the locked row, as
- * the chat turn does: concurrent exercise calls (and chat turns) can never overspend the budget plus the day's extra
- * allowance.
- */
-export async function reserveTokens(db: Db, key: BudgetKey, amount: number, budget: number): Promise<boolean> {
-  const granted = await db.$executeRaw`
-    INSERT INTO "BudgetDay" ("userId", "scope", "day", "usedTokens", "reservedTokens", "updatedAt")
-    SELECT ${key.userId}, ${key.scope}, ${key.day}::date, 0, ${amount}::int, now()
-    WHERE ${amount}::int <= ${budget}::int + ${dayExtra(key)}
-    ON CONFLICT ("userId", "scope", "day") DO UPDATE
-    SET "reservedTokens" = "BudgetDay"."reservedTokens" + ${amount}::int, "updatedAt" = now()
-    WHERE "BudgetDay"."usedTokens" + "BudgetDay"."reservedTokens" + ${amount}::int
-      <= ${budget}::int + "BudgetDay"."extraTokens"`;
-  return granted > 0;
-}
+// The same reservation as a chat turn's (chat/budget.ts), kept here under its old name for callers and tests.
+export { reserveTokens };
 
 export interface ExercisePayer {
   userId: string;

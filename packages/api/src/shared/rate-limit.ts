@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '@lumi/db';
+import { prepareStatement, qb, sql, type DB, type Insertable, type Params } from '@lumi/db/statement';
 
 export interface RateLimitRule {
   /** Stable prefix, e.g. "chat" or "sign-in". */
@@ -83,7 +84,7 @@ export async function reserveHit(
   now: Date,
 ): Promise<SlidingOutcome> {
   const key = `${rule.name}:${subject}`;
-  const rows = await db.$queryRaw<Array<{ key: string }>>(reserveHitSql(rule, subject, now));
+  const rows = await reserveHitStatement.run(db, hitArgs(rule, subject, now));
   if (rows.length > 0) return { allowed: true, at: now };
   const row = await db.rateLimitLog.findUnique({ where: { key } });
   const since = new Date(now.getTime() - rule.windowMs);
@@ -93,35 +94,55 @@ export async function reserveHit(
   return { allowed: false, at: locked && locked > freed ? locked : freed };
 }
 
+/** The log's array of hits, as the generated schema types it. */
+type Hits = NonNullable<Insertable<DB['RateLimitLog']>['hits']>;
+
+/** The parameters of a hit: the rule's key for the subject, its limit and window, and the time of the hit. */
+export type HitParams = Params<{ hitKey: string; hitLimit: number; hitSince: Date; hitAt: Date; hitWindow: string }>;
+
+export const hitArgs = (rule: RateLimitRule, subject: string, now: Date) => ({
+  hitKey: `${rule.name}:${subject}`,
+  hitLimit: rule.limit,
+  hitSince: new Date(now.getTime() - rule.windowMs),
+  hitAt: now,
+  hitWindow: `${rule.windowMs} milliseconds`,
+});
+
 /**
  * reserveHit's one statement, returning the key when the hit was counted; the chat turn runs it as a CTE of its
- * first statement (turn-statements.ts).
+ * first statement (chat/store/send.ts).
  */
-export function reserveHitSql(rule: RateLimitRule, subject: string, now: Date): Prisma.Sql {
-  const since = new Date(now.getTime() - rule.windowMs);
-  return Prisma.sql`
-    INSERT INTO "RateLimitLog" ("key", "hits") VALUES (${`${rule.name}:${subject}`}, ARRAY[${now}::timestamp(3)])
-    ON CONFLICT ("key") DO UPDATE
-      SET "hits" = array_append(
-        ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${since}::timestamp(3) ORDER BY h),
-        ${now}::timestamp(3)
-      )
-      WHERE cardinality(ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${since}::timestamp(3)))
-          < ${rule.limit}::int
-        AND ("RateLimitLog"."lockedUntil" IS NULL OR "RateLimitLog"."lockedUntil" <= ${now}::timestamp(3))
-    RETURNING "key"`;
-}
+export const reserveHitSql = (p: HitParams) => {
+  const inWindow = sql`ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${p.hitSince}::timestamp(3))`;
+  return qb
+    .insertInto('RateLimitLog')
+    .values({ key: p.hitKey, hits: sql<Hits>`ARRAY[${p.hitAt}::timestamp(3)]` })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet({
+          hits: sql<Hits>`array_append(
+            ARRAY(SELECT h FROM unnest("RateLimitLog"."hits") AS h WHERE h > ${p.hitSince}::timestamp(3) ORDER BY h),
+            ${p.hitAt}::timestamp(3))`,
+        })
+        .where(
+          sql<boolean>`cardinality(${inWindow}) < ${p.hitLimit}::int
+            AND ("RateLimitLog"."lockedUntil" IS NULL OR "RateLimitLog"."lockedUntil" <= ${p.hitAt}::timestamp(3))`,
+        ),
+    )
+    .returning('key');
+};
+
+const reserveHitStatement = prepareStatement('lumi_reserve_hit', (_, p: HitParams) => reserveHitSql(p));
 
 /**
  * When a key that refused a hit at `now` takes one again (its oldest hit in the window ages out), as a scalar
  * subquery; read in the statement that tried the hit, it sees the log as the refusal found it.
  */
-export function freedAtSql(rule: RateLimitRule, subject: string, now: Date): Prisma.Sql {
-  const since = new Date(now.getTime() - rule.windowMs);
-  return Prisma.sql`(SELECT min(h) + ${`${rule.windowMs} milliseconds`}::interval
+export const freedAtSql = (p: HitParams) =>
+  sql<Date | null>`(SELECT min(h) + ${p.hitWindow}::interval
     FROM "RateLimitLog" l, unnest(l."hits") AS h
-    WHERE l."key" = ${`${rule.name}:${subject}`} AND h > ${since}::timestamp(3))`;
-}
+    WHERE l."key" = ${p.hitKey} AND h > ${p.hitSince}::timestamp(3))`;
 
 /** Gives back one hit counted at `at` (the work it reserved for turned out not to count, e.g. a right password). */
 export async function releaseHit(db: PrismaClient, rule: RateLimitRule, subject: string, at: Date): Promise<void> {
