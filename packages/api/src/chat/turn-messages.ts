@@ -6,7 +6,7 @@ import type { RequestErrorCode } from '../errors/codes';
 import { nextUtcMidnight } from './budget';
 import { nextUtcMonth } from './spend-caps';
 import { refusalText } from './refusal';
-import type { TurnStart } from './start-turn';
+import type { TurnStart } from './turn/types';
 import { storeFailedReply, storeRefusalReply, studentLanguage } from './store/refusal';
 import type { PendingSend } from './store/reply';
 import { userMessageBefore } from './store/replay';
