@@ -1,6 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { SEED } from './fixtures';
-import { PASSWORD, scriptNextReply, sendMessage, signUpStudent, snap, startSession, tutorReplies } from './helpers';
+import {
+  PASSWORD,
+  redactMessages,
+  scriptNextReply,
+  sendMessage,
+  signUpStudent,
+  snap,
+  startSession,
+  tutorReplies,
+} from './helpers';
 
 const longReply = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
 
@@ -129,4 +138,51 @@ test('a small budget answers with a short reply and says so, then refuses what i
   await expect(tutorReplies(page)).toHaveCount(1);
   await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
   await snap(page, 'budget-too-small');
+});
+
+test('a reply cut at its token cap says so and offers Continue, which asks the tutor to go on', async ({ page }) => {
+  await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  // Longer than the reply's cap (1,024 tokens): Lumi cuts it there, finishReason "length".
+  await scriptNextReply({ reply: 'wave '.repeat(1_500), chunkSize: 4_000 });
+  await sendMessage(page, 'Tell me everything about waves');
+  const cut = tutorReplies(page).last();
+  await expect(cut).toHaveAttribute('data-status', 'COMPLETE');
+  await expect(cut.getByRole('note')).toHaveText('The reply reached its length limit, so it may stop mid-sentence.');
+  await snap(page, 'reply-length-limit');
+
+  await scriptNextReply({ reply: 'And that is the end of waves.' });
+  await cut.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('li[data-role="USER"]').last()).toHaveText(/Please continue where you stopped\./);
+  await expect(tutorReplies(page).last()).toContainText('And that is the end of waves.');
+  await expect(tutorReplies(page).last()).toHaveAttribute('data-status', 'COMPLETE');
+  await expect(page.getByRole('button', { name: 'Continue' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('');
+
+  // As stored: the cut reply keeps its note after a reload; Continue belongs to the last reply only.
+  await page.reload();
+  await expect(tutorReplies(page)).toHaveCount(2);
+  await expect(tutorReplies(page).first().getByRole('note')).toContainText('reached its length limit');
+  await expect(page.getByRole('button', { name: 'Continue' })).toHaveCount(0);
+});
+
+test('a reply the safety check stopped, and messages the retention policy emptied, say so instead of nothing', async ({
+  page,
+}) => {
+  const email = await signUpStudent(page, SEED.joinCode);
+  await startSession(page);
+  await sendMessage(page, 'I want to hurt myself');
+  const refusal = tutorReplies(page).last();
+  await expect(refusal).toHaveAttribute('data-status', 'COMPLETE');
+  await expect(refusal).toContainText('talk to a teacher');
+  await expect(refusal.getByRole('note')).toHaveText('A safety check stopped this reply.');
+  await snap(page, 'reply-refused');
+
+  redactMessages(email);
+  await page.reload();
+  const removed = 'The text of this message was removed under your school’s retention policy.';
+  await expect(page.locator('li[data-role="USER"]').getByText(removed)).toBeVisible();
+  await expect(tutorReplies(page).getByText(removed)).toBeVisible();
+  await expect(page.getByText('The tutor could not reply to this message.')).toHaveCount(0);
+  await snap(page, 'messages-redacted');
 });

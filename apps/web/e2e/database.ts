@@ -2,7 +2,8 @@
 // `tsx e2e/database.ts sessions <name> <email> <count>` gives one student many sessions at once; `last-reply` and
 // `age-replies` (<name> <email>) read a student's latest reply and make their streaming replies look abandoned.
 // `tsx e2e/database.ts account <name> <email> disable|approve|STUDENT|TEACHER` disables an account, approves a teacher
-// who signed up, or changes its role.
+// who signed up, or changes its role. `redact <name> <email>` empties a student's messages as the retention job does;
+// `user-texts <name>` prints what people named and wrote (names, emails, class names, titles, messages) as JSON.
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
@@ -120,6 +121,29 @@ if (command === 'create') {
           ? { pendingApproval: false }
           : { role: change === 'TEACHER' ? 'TEACHER' : 'STUDENT' },
   });
+  await db.$disconnect();
+} else if (command === 'redact') {
+  const db = createPrismaClient(databaseUrl);
+  await db.message.updateMany({
+    where: { conversation: { student: { email: args[0]! } } },
+    data: { content: '', redactedAt: new Date() },
+  });
+  await db.$disconnect();
+} else if (command === 'user-texts') {
+  const db = createPrismaClient(databaseUrl);
+  const [users, classes, conversations, messages, exercises, assignments] = await Promise.all([
+    db.user.findMany({ select: { name: true, email: true } }),
+    db.class.findMany({ select: { name: true, subject: true, extraInstructions: true } }),
+    // A session not named yet is stored as "New session": the screens' own words, not a person's.
+    db.conversation.findMany({ where: { title: { not: 'New session' } }, select: { title: true, persona: true } }),
+    db.message.findMany({ select: { content: true } }),
+    db.practiceExercise.findMany({ select: { title: true } }),
+    db.practiceAssignment.findMany({ select: { title: true } }),
+  ]);
+  const texts = [...users, ...classes, ...conversations, ...messages, ...exercises, ...assignments]
+    .flatMap((row) => Object.values(row))
+    .filter((text): text is string => typeof text === 'string' && text.trim() !== '');
+  console.log(JSON.stringify([...new Set(texts)]));
   await db.$disconnect();
 } else if (command === 'drop') {
   await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

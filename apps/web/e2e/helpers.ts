@@ -81,6 +81,21 @@ export function ageStreamingReplies(email: string) {
   execFileSync('npx', ['tsx', script, 'age-replies', process.env.E2E_DATABASE_NAME!, email], { stdio: 'inherit' });
 }
 
+/** Empties a student's messages, as the retention job does to old ones (see database.ts `redact`). */
+export function redactMessages(email: string) {
+  const script = path.join(import.meta.dirname, 'database.ts');
+  execFileSync('npx', ['tsx', script, 'redact', process.env.E2E_DATABASE_NAME!, email], { stdio: 'inherit' });
+}
+
+/** What people named and wrote, as stored: names, emails, class names, session titles, messages. */
+export function storedUserTexts(): string[] {
+  const script = path.join(import.meta.dirname, 'database.ts');
+  const out = execFileSync('npx', ['tsx', script, 'user-texts', process.env.E2E_DATABASE_NAME!], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.toString().trim().split('\n').at(-1)!) as string[];
+}
+
 /** Disables an account or gives it another role, straight in the database, as an admin's change would. */
 export function changeAccount(email: string, change: 'disable' | 'approve' | 'STUDENT' | 'TEACHER') {
   const script = path.join(import.meta.dirname, 'database.ts');
@@ -93,15 +108,26 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
-/** Signs the demo teacher in, in English whatever language the account was last left in. */
-export async function signInAsDemoTeacher(page: Page, baseURL: string | undefined) {
+/** Signs an account in, in English whatever language it was last left in, and waits for its start page. */
+export async function signInInEnglish(
+  page: Page,
+  baseURL: string | undefined,
+  email: string,
+  password: string,
+  landing = /\/teacher$/,
+) {
   await page.context().addCookies([{ name: 'lumi-lang', value: 'en', url: baseURL! }]);
   await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(SEED.demoTeacherEmail);
-  await page.getByLabel('Password').fill(SEED.demoPassword);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   // argon2 on a loaded machine, and a cold server on the first sign-in of a run.
-  await expect(page).toHaveURL(/\/teacher$/, { timeout: 30_000 });
+  await expect(page).toHaveURL(landing, { timeout: 30_000 });
+}
+
+/** Signs the demo teacher in, in English whatever language the account was last left in. */
+export async function signInAsDemoTeacher(page: Page, baseURL: string | undefined) {
+  await signInInEnglish(page, baseURL, SEED.demoTeacherEmail, SEED.demoPassword);
 }
 
 export async function openDemoClass(page: Page) {

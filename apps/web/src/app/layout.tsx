@@ -5,14 +5,15 @@ import { auth } from '../auth';
 import { LanguageSwitcher } from '../components/language-switcher';
 import { SignOutButton } from '../components/sign-out-button';
 import { I18nProvider } from '../i18n/client';
+import { translator } from '../i18n/locale';
 import { requestLocale } from '../i18n/server';
 import { TrpcProviders } from '../trpc/client';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: 'Lumi',
-  description: 'An AI learning assistant for schools',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await requestLocale());
+  return { title: 'Lumi', description: t('app.tagline') };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/client';
 import { clockTime, fieldText, toUiError } from '../lib/app-error';
+import { sessionTitle } from '../lib/session-title';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { NewSessionForm } from './new-session-form';
@@ -127,7 +128,7 @@ export function StudentHome({ name }: { name: string }) {
           {sessions.data?.items.map((s) => (
             <li key={s.id}>
               <Link href={`/chat/${s.id}`} className="flex justify-between px-1 py-2 text-sm hover:bg-slate-50">
-                <span className="font-medium">{s.title}</span>
+                <span className="font-medium">{sessionTitle(s.title, t)}</span>
                 <span className="text-slate-500">{t(`mode.${s.mode}`)}</span>
               </Link>
             </li>

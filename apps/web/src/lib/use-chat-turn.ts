@@ -15,6 +15,10 @@ export interface ChatMessage {
   status: MessageStatus;
   /** The id the browser chose when sending; a stored message carries it, so a send can be found again. */
   clientId?: string | null;
+  /** How a reply ended: `length` when it reached its token cap, `content_filter` when a safety check stopped it. */
+  finishReason?: string | null;
+  /** Set when the school's retention policy removed the text. */
+  redactedAt?: Date | null;
 }
 
 /** A turn in flight, drawn over the stored messages until the server's copy catches up. */
@@ -97,7 +101,7 @@ export function useChatTurn(
               setLive((t) =>
                 t ? { ...t, assistant: { ...t.assistant, content: t.assistant.content + event.text } } : t,
               );
-            else if (event.type === 'done') patch({ status: event.status });
+            else if (event.type === 'done') patch({ status: event.status, finishReason: event.finishReason });
             else failure = { code: event.code, message: event.message, resetAt: event.resetAt ?? null };
           }
         }
@@ -148,32 +152,42 @@ export function useChatTurn(
 
   const placeholder = (): ChatMessage => ({ id: 'pending', role: 'ASSISTANT', content: '', status: 'STREAMING' });
 
-  const send = useCallback(() => {
-    const content = text.trim();
-    if (!content || busy.current || !stored) return;
-    const again = unsent.current && sameAttempt(unsent.current, content, draft) ? unsent.current : null;
-    const attempt: Attempt = { clientId: again?.clientId ?? newClientId(), content, draft };
-    unsent.current = null;
-    const { clientId } = attempt;
-    const userMessage: ChatMessage = { id: clientId, role: 'USER', content, status: 'COMPLETE' };
-    setText('');
-    setDraft({ kind: 'send' });
-    if (draft.kind === 'edit') {
-      const cut = stored.findIndex((m) => m.id === draft.editOf);
-      const base = cut >= 0 ? stored.slice(0, cut) : stored;
-      void stream(
-        post({ kind: 'edit', editOf: draft.editOf, conversationId, clientId, content }),
-        { base, user: userMessage, assistant: placeholder() },
-        attempt,
-      );
-    } else {
-      void stream(
-        post({ kind: 'send', conversationId, clientId, content }),
-        { base: stored, user: userMessage, assistant: placeholder() },
-        attempt,
-      );
-    }
-  }, [text, stored, draft, stream, post, conversationId]);
+  /** Sends `content` as a new message, or as the edit `draft` names; `fromBox` when it is the composer's text. */
+  const submit = useCallback(
+    (content: string, draft: Draft, fromBox: boolean) => {
+      if (!content || busy.current || !stored) return;
+      const again = unsent.current && sameAttempt(unsent.current, content, draft) ? unsent.current : null;
+      const attempt: Attempt = { clientId: again?.clientId ?? newClientId(), content, draft };
+      unsent.current = null;
+      const { clientId } = attempt;
+      const userMessage: ChatMessage = { id: clientId, role: 'USER', content, status: 'COMPLETE' };
+      if (fromBox) {
+        setText('');
+        setDraft({ kind: 'send' });
+      }
+      if (draft.kind === 'edit') {
+        const cut = stored.findIndex((m) => m.id === draft.editOf);
+        const base = cut >= 0 ? stored.slice(0, cut) : stored;
+        void stream(
+          post({ kind: 'edit', editOf: draft.editOf, conversationId, clientId, content }),
+          { base, user: userMessage, assistant: placeholder() },
+          attempt,
+        );
+      } else {
+        void stream(
+          post({ kind: 'send', conversationId, clientId, content }),
+          { base: stored, user: userMessage, assistant: placeholder() },
+          attempt,
+        );
+      }
+    },
+    [stored, stream, post, conversationId],
+  );
+
+  const send = useCallback(() => submit(text.trim(), draft, true), [submit, text, draft]);
+
+  /** A message of the app's own on the student's behalf (Continue after a reply cut at its cap); the box is kept. */
+  const sendFollowUp = useCallback((content: string) => submit(content, { kind: 'send' }, false), [submit]);
 
   /** A new reply to the last message, replacing the reply `assistantId`. */
   const retry = useCallback(
@@ -227,6 +241,7 @@ export function useChatTurn(
     setText,
     draft,
     send,
+    sendFollowUp,
     retry,
     retryFailed,
     startEdit,

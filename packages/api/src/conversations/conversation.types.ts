@@ -16,6 +16,12 @@ const sessionLanguage = z.enum(SESSION_LANGUAGES);
 
 export const conversationIdInput = z.object({ conversationId: id });
 
+/**
+ * The stored title of a session its first message (or its student) has not named yet; screens show it in their own
+ * language.
+ */
+export const UNTITLED_SESSION = 'New session';
+
 export const createConversationInput = z
   .object({
     mode: tutorModeSchema.default('GENERAL'),

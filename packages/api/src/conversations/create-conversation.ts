@@ -1,6 +1,6 @@
 import { studentProcedure } from '../trpc';
 import { AppError } from '../errors/app-error';
-import { createConversationInput, isLanguageMode } from './conversation.types';
+import { createConversationInput, isLanguageMode, UNTITLED_SESSION } from './conversation.types';
 import { studentModels } from '../admin/personal-choice';
 
 export const createConversationRoute = studentProcedure
@@ -28,7 +28,7 @@ export const createConversationRoute = studentProcedure
         sourceLanguage: isLanguageMode(input.mode) ? input.sourceLanguage : null,
         targetLanguage: isLanguageMode(input.mode) ? input.targetLanguage : null,
         model,
-        title: input.title ?? 'New session',
+        title: input.title ?? UNTITLED_SESSION,
       },
     });
   });

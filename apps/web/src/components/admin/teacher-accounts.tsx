@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { useResetCode } from '../reset-code-notice';
 import { useFormat } from '../teacher/format';
 import { UsdField, usdText, usdValue } from './usd-field';
 
@@ -15,8 +16,8 @@ type Teacher = inferRouterOutputs<AppRouter>['admin']['teachers'][number];
 
 /**
  * Teacher accounts: anyone may sign up as a teacher, so new ones wait here for approval before they create classes.
- * The admin approves, disables (signed out everywhere; their classes stop spending) or enables again, and may give a
- * teacher caps of their own.
+ * The admin approves, disables (signed out everywhere; their classes stop spending) or enables again, may give a
+ * teacher caps of their own, and gives a teacher who forgot their password a one-time reset code.
  */
 export function TeacherAccounts() {
   const { t } = useI18n();
@@ -56,9 +57,11 @@ function TeacherRow({ teacher }: { teacher: Teacher }) {
   const caps = useMutation(
     trpc.admin.setTeacherCaps.mutationOptions({ onSuccess: () => (setSaved(true), setDraft(null), refresh()) }),
   );
+  const reset = useResetCode();
   const form = draft ?? { day: usdText(teacher.dayCapUsd), month: usdText(teacher.monthCapUsd) };
   const fieldErrors = toUiError(caps.error).fieldErrors ?? {};
-  const error = approve.error ?? disable.error ?? (Object.keys(fieldErrors).length === 0 ? caps.error : null);
+  const error =
+    approve.error ?? disable.error ?? reset.error ?? (Object.keys(fieldErrors).length === 0 ? caps.error : null);
 
   function saveCaps(event: FormEvent) {
     event.preventDefault();
@@ -119,7 +122,9 @@ function TeacherRow({ teacher }: { teacher: Teacher }) {
             {t('admin.teachers.disable')}
           </button>
         )}
+        {reset.button(teacher.id, teacher.name, 'btn-secondary')}
       </div>
+      {reset.notice}
       <form onSubmit={saveCaps} className="flex flex-wrap items-end gap-3" noValidate>
         <UsdField
           label={t('admin.teachers.capDay')}

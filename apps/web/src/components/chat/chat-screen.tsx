@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import { localizeError, toUiError } from '../../lib/app-error';
+import { sessionTitle } from '../../lib/session-title';
 import { useChatTurn, type ChatMessage } from '../../lib/use-chat-turn';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
@@ -62,7 +63,9 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
           >
             ☰ {t('chat.sessions')}
           </button>
-          <h1 className="min-w-0 flex-1 truncate font-semibold">{conversation.data?.title ?? ''}</h1>
+          <h1 className="min-w-0 flex-1 truncate font-semibold">
+            {conversation.data ? sessionTitle(conversation.data.title, t) : ''}
+          </h1>
           {conversation.data?.sourceLanguage && conversation.data.targetLanguage && (
             <LanguagePair
               source={conversation.data.sourceLanguage}
@@ -106,6 +109,11 @@ export function ChatScreen({ conversationId }: { conversationId: string }) {
                 message={m}
                 onEdit={m === lastUser ? () => chat.startEdit(m) : undefined}
                 onRetry={m === lastReply ? () => chat.retry(m.id) : undefined}
+                onContinue={
+                  m === lastReply && m.status === 'COMPLETE' && m.finishReason === 'length'
+                    ? () => chat.sendFollowUp(t('chat.continuePrompt'))
+                    : undefined
+                }
               />
             ))}
           </ol>

@@ -7,6 +7,7 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import { useTRPC } from '../../trpc/client';
 import { formText } from '../../lib/form-text';
+import { sessionTitle } from '../../lib/session-title';
 
 const PAGE_SIZE = 50;
 
@@ -92,7 +93,13 @@ export function ConversationList({ activeId }: { activeId: string }) {
               >
                 <label className="flex-1">
                   <span className="sr-only">{t('chat.renameLabel')}</span>
-                  <input name="title" defaultValue={c.title} className="input py-1" autoFocus maxLength={120} />
+                  <input
+                    name="title"
+                    defaultValue={sessionTitle(c.title, t)}
+                    className="input py-1"
+                    autoFocus
+                    maxLength={120}
+                  />
                 </label>
                 <button type="submit" className="btn-secondary">
                   {t('common.save')}
@@ -106,7 +113,7 @@ export function ConversationList({ activeId }: { activeId: string }) {
                   aria-current={c.id === activeId ? 'page' : undefined}
                 >
                   <span className="block truncate" data-testid="session-title">
-                    {c.title}
+                    {sessionTitle(c.title, t)}
                   </span>
                   <span className="block text-xs text-slate-500">{t(`mode.${c.mode}`)}</span>
                 </Link>
@@ -115,7 +122,7 @@ export function ConversationList({ activeId }: { activeId: string }) {
                   <button
                     type="button"
                     className="btn-ghost bg-white/90"
-                    aria-label={t('chat.renameSession', { title: c.title })}
+                    aria-label={t('chat.renameSession', { title: sessionTitle(c.title, t) })}
                     onClick={() => setRenaming(c.id)}
                   >
                     {t('chat.rename')}
@@ -123,7 +130,7 @@ export function ConversationList({ activeId }: { activeId: string }) {
                   <button
                     type="button"
                     className="btn-ghost bg-white/90"
-                    aria-label={t('chat.deleteSession', { title: c.title })}
+                    aria-label={t('chat.deleteSession', { title: sessionTitle(c.title, t) })}
                     onClick={() => void onDelete(c.id)}
                   >
                     {t('chat.delete')}

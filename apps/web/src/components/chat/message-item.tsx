@@ -10,9 +10,14 @@ interface Props {
   /** Offered only on the last user message / last reply, when no turn is in flight. */
   onEdit?: () => void;
   onRetry?: () => void;
+  /** Offered on the last reply when it was cut at its token cap: asks the tutor to go on. */
+  onContinue?: () => void;
 }
 
-export function MessageItem({ message, onEdit, onRetry }: Props) {
+/** Why a finished reply is not the whole answer, said under it. */
+const ENDINGS = { length: 'chat.lengthLimit', content_filter: 'chat.filtered' } as const;
+
+export function MessageItem({ message, onEdit, onRetry, onContinue }: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const mine = message.role === 'USER';
@@ -25,6 +30,10 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
 
   const badge =
     message.status === 'STOPPED' ? t('chat.stopped') : message.status === 'ERROR' ? t('chat.incomplete') : null;
+  const ending =
+    !mine && message.status === 'COMPLETE' && message.finishReason && Object.hasOwn(ENDINGS, message.finishReason)
+      ? t(ENDINGS[message.finishReason as keyof typeof ENDINGS])
+      : null;
 
   return (
     <li
@@ -39,8 +48,12 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
           {mine ? t('chat.you') : t('chat.tutor')}
           {badge && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-amber-800">{badge}</span>}
         </p>
-        {mine ? (
-          <p className="whitespace-pre-wrap break-words text-sm">{message.content}</p>
+        {message.redactedAt ? (
+          <p className={`text-sm italic ${mine ? 'text-indigo-100' : 'text-slate-500'}`}>{t('chat.redacted')}</p>
+        ) : mine ? (
+          <p className="whitespace-pre-wrap break-words text-sm" data-user-content>
+            {message.content}
+          </p>
         ) : message.content ? (
           <Markdown text={message.content} />
         ) : (
@@ -48,7 +61,12 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
             {message.status === 'STREAMING' ? t('chat.thinking') : t('chat.noReply')}
           </p>
         )}
-        {message.status !== 'STREAMING' && (message.content || onRetry) && (
+        {ending && (
+          <p className="mt-1 text-xs text-amber-800" role="note">
+            {ending}
+          </p>
+        )}
+        {message.status !== 'STREAMING' && (message.content || onRetry || onContinue) && (
           <div
             className={`mt-1 flex gap-1 ${mine ? 'justify-end [&>button]:text-indigo-100 [&>button:hover]:bg-indigo-500' : ''}`}
           >
@@ -65,6 +83,11 @@ export function MessageItem({ message, onEdit, onRetry }: Props) {
             {onRetry && (
               <button type="button" className="btn-ghost" onClick={onRetry}>
                 {t('chat.retry')}
+              </button>
+            )}
+            {onContinue && (
+              <button type="button" className="btn-ghost" onClick={onContinue}>
+                {t('chat.continue')}
               </button>
             )}
           </div>

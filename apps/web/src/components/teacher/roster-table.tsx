@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/en';
 import { localizeError, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { useResetCode } from '../reset-code-notice';
 import { ExtraAllowance } from './extra-allowance';
 import { useFormat } from './format';
 
@@ -36,7 +37,7 @@ export function RosterTable({ classId }: { classId: string }) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.teacher.roster.queryKey({ classId }) }),
     }),
   );
-  const reset = useMutation(trpc.passwordReset.issue.mutationOptions());
+  const reset = useResetCode();
   const [filter, setFilter] = useState('');
   const [onlyFlagged, setOnlyFlagged] = useState(false);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'name', descending: false });
@@ -63,10 +64,6 @@ export function RosterTable({ classId }: { classId: string }) {
 
   function sortBy(key: SortKey) {
     setSort((current) => ({ key, descending: current.key === key ? !current.descending : key !== 'name' }));
-  }
-
-  function issueReset(studentId: string, name: string) {
-    if (window.confirm(t('reset.issueConfirm', { name }))) reset.mutate({ userId: studentId });
   }
 
   if (roster.isPending) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
@@ -97,14 +94,7 @@ export function RosterTable({ classId }: { classId: string }) {
       </div>
       {remove.error && <ErrorNotice error={toUiError(remove.error)} />}
       {reset.error && <ErrorNotice error={localizeError(toUiError(reset.error), t)} />}
-      {reset.data && (
-        <ResetCodeNotice
-          name={reset.data.name}
-          code={reset.data.code}
-          expiresAt={reset.data.expiresAt}
-          onDismiss={() => reset.reset()}
-        />
-      )}
+      {reset.notice}
       {roster.data.students.length === 0 ? (
         <p className="text-sm text-slate-500">{t('dash.noStudents', { code: roster.data.class.joinCode })}</p>
       ) : (
@@ -206,15 +196,7 @@ export function RosterTable({ classId }: { classId: string }) {
                     </td>
                     <td className="py-2 text-right whitespace-nowrap">
                       <ExtraAllowance classId={classId} studentId={s.studentId} name={s.name} current={s.extraToday} />
-                      <button
-                        type="button"
-                        className="btn-ghost"
-                        disabled={reset.isPending}
-                        onClick={() => issueReset(s.studentId, s.name)}
-                      >
-                        {t('reset.issue')}
-                        <span className="sr-only"> {s.name}</span>
-                      </button>
+                      {reset.button(s.studentId, s.name, 'btn-ghost')}
                       <button
                         type="button"
                         className="btn-ghost"
@@ -237,29 +219,5 @@ export function RosterTable({ classId }: { classId: string }) {
         </div>
       )}
     </section>
-  );
-}
-
-/** The code just issued, shown once: the teacher hands it (or the link) to the student in person. */
-function ResetCodeNotice(props: { name: string; code: string; expiresAt: Date; onDismiss: () => void }) {
-  const { t } = useI18n();
-  const format = useFormat();
-  const link = `${window.location.origin}/reset-password?code=${props.code}`;
-  return (
-    <div
-      role="status"
-      className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50 p-4 text-sm"
-      data-testid="reset-code"
-    >
-      <p className="font-medium">{t('reset.issued', { name: props.name })}</p>
-      <p>
-        <code className="rounded bg-white px-2 py-1 font-mono text-lg tracking-widest">{props.code}</code>
-      </p>
-      <p>{t('reset.issuedHelp', { name: props.name, time: format.dateTime(props.expiresAt) })}</p>
-      <p className="break-all font-mono text-xs">{link}</p>
-      <button type="button" className="btn-secondary" onClick={props.onDismiss}>
-        {t('reset.dismiss')}
-      </button>
-    </div>
   );
 }
