@@ -95,13 +95,18 @@ export interface SendBody {
 
 /** POSTs to the chat endpoint as the browser does; returns the status and the parsed events (or error body). */
 export async function send(world: World, user: SessionUser | null, body: SendBody, signal?: AbortSignal) {
+  return sendVia(world.services, user, body, signal);
+}
+
+/** `send` to a node of one's own (other services, another database pool). */
+export async function sendVia(services: LumiServices, user: SessionUser | null, body: SendBody, signal?: AbortSignal) {
   const request = new Request('http://lumi.test/api/chat', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ kind: 'send', clientId: crypto.randomUUID(), ...body }),
     signal,
   });
-  const response = await handleSendMessage(request, world.services, user);
+  const response = await handleSendMessage(request, services, user);
   return readResponse(response);
 }
 

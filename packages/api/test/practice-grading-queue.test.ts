@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ChatProvider } from '@lumi/chat-core';
-import { appRouter, createCallerFactory, createContext, createServices, handleSendMessage } from '../src';
+import { appRouter, createCallerFactory, createContext, createServices } from '../src';
 import type { SessionUser } from '../src';
 import { GRADING_CONCURRENCY } from '../src/practice/after-reply';
-import { createWorld, type World } from './harness';
+import { createWorld, sendVia, type World } from './harness';
 
 /**
  * Grading never competes with live partner replies beyond a few calls per node: the correction cards of many
@@ -55,22 +55,11 @@ it(`runs at most ${GRADING_CONCURRENCY} gradings at once on a node, and every tu
   // Every learner sends a turn at once, reads the reply and closes the tab: the page never asks for its card.
   await Promise.all(
     attempts.map(async (attempt, i) => {
-      const response = await handleSendMessage(
-        new Request('http://lumi.test/api/chat', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            kind: 'send',
-            conversationId: attempt.conversationId,
-            clientId: crypto.randomUUID(),
-            content: 'Hello, I would like a coffee, please.',
-          }),
-        }),
-        services,
-        learners[i]!,
-      );
-      expect(response.status).toBe(200);
-      await response.text();
+      const reply = await sendVia(services, learners[i]!, {
+        conversationId: attempt.conversationId!,
+        content: 'Hello, I would like a coffee, please.',
+      });
+      expect(reply.status).toBe(200);
     }),
   );
   await services.generations.drain();

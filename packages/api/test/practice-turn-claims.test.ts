@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createServices, handleSendMessage, type LumiServices, type SessionUser } from '../src';
-import { createWorld, type World } from './harness';
+import { createServices, type LumiServices, type SessionUser } from '../src';
+import { createWorld, sendVia, type World } from './harness';
 
 /**
  * A roleplay's turn limit holds when sends race for the last turn (two tabs, a script, two nodes): the check and
@@ -22,20 +22,8 @@ afterAll(async () => {
 });
 
 async function sendOn(node: LumiServices, user: SessionUser, conversationId: string, content: string) {
-  const response = await handleSendMessage(
-    new Request('http://lumi.test/api/chat', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'send', conversationId, clientId: crypto.randomUUID(), content }),
-    }),
-    node,
-    user,
-  );
-  const text = await response.text();
-  return {
-    status: response.status,
-    code: response.ok ? null : (JSON.parse(text) as { error: { code: string } }).error.code,
-  };
+  const { status, error } = await sendVia(node, user, { conversationId, content });
+  return { status, code: error?.code ?? null };
 }
 
 /** A roleplay ("end only" feedback, so no cards) with all but its last turn taken. */
