@@ -131,7 +131,7 @@ if (command === 'create') {
   await db.$disconnect();
 } else if (command === 'user-texts') {
   const db = createPrismaClient(databaseUrl);
-  const [users, classes, conversations, messages, exercises, assignments] = await Promise.all([
+  const [users, classes, conversations, messages, exercises, assignments, attempts, logged] = await Promise.all([
     db.user.findMany({ select: { name: true, email: true } }),
     db.class.findMany({ select: { name: true, subject: true, extraInstructions: true } }),
     // A session not named yet is stored as "New session": the screens' own words, not a person's.
@@ -139,8 +139,22 @@ if (command === 'create') {
     db.message.findMany({ select: { content: true } }),
     db.practiceExercise.findMany({ select: { title: true } }),
     db.practiceAssignment.findMany({ select: { title: true } }),
+    db.practiceAttempt.findMany({ select: { title: true } }),
+    // What teachers searched for, as the access log records it.
+    db.accessLog.findMany({ where: { action: 'SEARCH_RESULTS' }, select: { detail: true } }),
   ]);
-  const texts = [...users, ...classes, ...conversations, ...messages, ...exercises, ...assignments]
+  const searches = logged.map(({ detail }) => ({ query: /^search "(.*)":/s.exec(detail)?.[1] }));
+  const rows: Record<string, unknown>[] = [
+    ...users,
+    ...classes,
+    ...conversations,
+    ...messages,
+    ...exercises,
+    ...assignments,
+    ...attempts,
+    ...searches,
+  ];
+  const texts = rows
     .flatMap((row) => Object.values(row))
     .filter((text): text is string => typeof text === 'string' && text.trim() !== '');
   console.log(JSON.stringify([...new Set(texts)]));

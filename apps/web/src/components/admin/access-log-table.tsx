@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/en';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
+import { accessDetail } from './access-detail';
 import { useFormat } from '../teacher/format';
 
 const ACTIONS = [
@@ -97,7 +98,7 @@ export function AccessLogTable() {
                     <td className="py-2 pr-3">{t(`privacy.action.${r.action}` as MessageKey)}</td>
                     <td className="py-2 pr-3">{r.studentName ?? '–'}</td>
                     <td className="py-2 pr-3">{r.className ?? '–'}</td>
-                    <td className="py-2 text-xs text-slate-600">{r.detail}</td>
+                    <td className="py-2 text-xs text-slate-600">{accessDetail(r.detail, t)}</td>
                   </tr>
                 ))}
               </tbody>
