@@ -33,6 +33,11 @@ export interface LumiServices {
   personalDailyBudget: number;
   /** Money caps (LUMI_SPEND_CAP_*) that hold until an admin saves the installation's settings. */
   spendCapDefaults: SpendCapDefaults;
+  /**
+   * How long a finished reply waits for an unreachable database before its stream ends with SAVE_FAILED; the node
+   * keeps trying to save it after that (chat/save-when-reachable.ts).
+   */
+  savePatienceMs: number;
   /** Injected so tests can move time; production uses the wall clock. */
   now: () => Date;
   /** Prometheus metrics of this node (scraped through /api/metrics). */

@@ -7,6 +7,7 @@ import {
 } from '@lumi/chat-core';
 import { createPrismaClient, poolOf, type PrismaClient } from '@lumi/db';
 import { GenerationRegistry } from './chat/generation';
+import { SAVE_PATIENCE_MS } from './chat/save-when-reachable';
 import { spendCapDefaultsFromEnv } from './chat/spend-caps';
 import type { LumiServices } from './context';
 import { createLogger } from './observability/logger';
@@ -45,6 +46,7 @@ export function createServices(
     ...configured,
     db,
     generations,
+    savePatienceMs: overrides.savePatienceMs ?? SAVE_PATIENCE_MS,
     now: overrides.now ?? (() => new Date()),
     metrics:
       overrides.metrics ?? new LumiMetrics({ repliesInFlight: () => generations.size, pool: () => poolOrNull(db) }),

@@ -68,3 +68,34 @@ it('a send while the database is down gets a retryable 503 "try again in a momen
   const again = await send({ ...world, services: node }, world.users.student, { conversationId, content: 'Hi' });
   expect(again.status).toBe(200);
 }, 60_000);
+
+it('a reply whose database stays away past the stream’s patience is still saved, whole and charged once, when it returns', async () => {
+  const patient = createServices(
+    { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url },
+    { db: nodeDb, savePatienceMs: 1_000 },
+  );
+  const { id: conversationId } = await world
+    .caller(world.users.student)
+    .conversations.create({ mode: 'GENERAL', classId: world.classId });
+  const words = Array.from({ length: 20 }, (_, i) => `v${i + 1}`);
+  world.fake.enqueue({ reply: words.join(' '), delayMs: 40 });
+  const stream = await openStream({ ...world, services: patient }, world.users.student, {
+    conversationId,
+    content: 'Tell me more',
+  });
+  const start = await stream.next();
+  const assistantMessageId = start?.type === 'start' ? start.assistantMessageId : '';
+  await stream.next();
+
+  relay.cut();
+  const events = [];
+  for (let event = await stream.next(); event; event = await stream.next()) events.push(event);
+  // The stream gives up waiting and says so; the reply is not lost with it.
+  expect(events.at(-1)).toMatchObject({ type: 'error', code: 'SAVE_FAILED', retryable: true });
+  relay.restore();
+  await patient.generations.drain();
+
+  const reply = await world.db.prisma.message.findUniqueOrThrow({ where: { id: assistantMessageId } });
+  expect(reply).toMatchObject({ status: 'COMPLETE', content: words.join(' '), reservedTokens: 0 });
+  expect(await world.db.prisma.usageEvent.count({ where: { messageId: assistantMessageId } })).toBe(1);
+}, 60_000);

@@ -175,7 +175,7 @@ export const en = {
   'error.UNKNOWN_RULE': 'One of the chosen tutor rules is not known to Lumi.',
   'error.STILL_STREAMING': 'Stop the tutor’s reply first, then try again.',
   'error.STREAM_FAILED': 'The connection to the tutor broke. Please try again.',
-  'error.SAVE_FAILED': 'The reply could not be saved. Please try again.',
+  'error.SAVE_FAILED': 'The reply is not saved yet: Lumi will save it once its database is back. Reload in a minute.',
   'error.INTERRUPTED': 'The reply was interrupted before it finished. Please try again.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
   'error.DRAINING': 'Lumi is restarting this server. Please send your message again.',

@@ -171,7 +171,7 @@ export const zh: Record<MessageKey, string> = {
   'error.UNKNOWN_RULE': '所选导师规则中有 Lumi 不认识的规则。',
   'error.STILL_STREAMING': '请先停止导师正在写的回复，再试一次。',
   'error.STREAM_FAILED': '和导师的连接中断了，请再试一次。',
-  'error.SAVE_FAILED': '回复没能保存下来，请再试一次。',
+  'error.SAVE_FAILED': '回复还没保存：数据库恢复后 Lumi 会自动保存。请稍后刷新页面。',
   'error.INTERRUPTED': '回复还没写完就被中断了，请再试一次。',
   'error.INTERNAL': '我们这边出了点问题，请再试一次。',
   'error.DRAINING': 'Lumi 正在重启这台服务器，请再发送一次你的消息。',

@@ -10,7 +10,8 @@ import type { LumiServices } from '../context';
 import type { BudgetKey } from './budget';
 import type { SpendKey } from './spend-caps';
 import type { Generation } from './generation';
-import { saveWhenReachable } from './save-when-reachable';
+import { isDatabaseUnreachable } from '../errors/database-unreachable';
+import { KEEP_TRYING_MS, saveWhenReachable } from './save-when-reachable';
 import { flushReply, settleReply, type ReplySettlement } from './store/reply';
 
 export interface GenerationPlan {
@@ -136,15 +137,22 @@ export async function runGeneration(services: LumiServices, generation: Generati
   };
   try {
     // The student has seen the text: when the database is away, the reply waits for it (and `done` with it).
-    await saveWhenReachable(() => settleReply(db, settlement));
+    await saveWhenReachable(() => settleReply(db, settlement), services.savePatienceMs);
   } catch (error) {
     generation.emit({
       type: 'error',
       code: 'SAVE_FAILED',
-      message: 'The reply could not be saved. Try again.',
+      message: 'The reply is not saved yet: it will be once the database is back.',
       retryable: true,
     });
-    throw error;
+    if (!isDatabaseUnreachable(error)) throw error;
+    // A longer outage: the reply stays in memory and is written when the database returns (drain waits for it).
+    services.generations.follow(
+      saveWhenReachable(() => settleReply(db, settlement), KEEP_TRYING_MS).catch((lost: unknown) =>
+        services.log.error({ err: lost, messageId: plan.assistantMessageId }, 'a reply could not be saved'),
+      ),
+    );
+    return;
   }
 
   if (failure && !stopped) {

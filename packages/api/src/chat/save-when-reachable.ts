@@ -2,10 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDatabaseUnreachable } from '../errors/database-unreachable';
 
 /**
- * How long a finished reply is held in memory for a database that went away: the student has seen its text, so it
- * is written when the database returns (a restart or a failover takes seconds) rather than lost.
+ * How long the stream of a finished reply waits for a database that went away (a restart or a failover takes
+ * seconds): the student has seen its text, so `done` waits for the save.
  */
 export const SAVE_PATIENCE_MS = 60_000;
+/**
+ * After that the stream ends with SAVE_FAILED, and the node goes on holding the reply in memory and trying to write
+ * it for this long, so a longer outage still keeps it; a node that stops before then leaves the row to the orphan
+ * sweep, which keeps the text written through so far.
+ */
+export const KEEP_TRYING_MS = 30 * 60_000;
 
 /**
  * Runs `write` (one idempotent statement: a settle that already committed changes nothing when run again) until it
