@@ -74,3 +74,39 @@ it('settled text that changes is indexed again, and a message going back to stre
   await db.message.update({ where: { id: message.id }, data: { status: 'STREAMING' } });
   expect((await vectorOf(message.id)).vector).toBeNull();
 });
+
+it("a page is found among the class's newest messages, else through the GIN index, with the same answers", async () => {
+  const db = world.db.prisma;
+  const { id: conversationId } = await world
+    .caller(world.users.student)
+    .conversations.create({ mode: 'GENERAL', classId: world.classId });
+  // More messages than the newest-first window reads (10,000): "zebra" only in the oldest, "giraffe" in every
+  // 50th, so the first is found through the index and the second among the newest.
+  await db.$executeRaw`
+    INSERT INTO "Message" ("id", "conversationId", "role", "content", "tokenCount", "createdAt", "updatedAt")
+    SELECT 'w' || n, ${conversationId}, 'USER',
+      CASE WHEN n = 1 THEN 'a zebra at the start' WHEN n % 50 = 0 THEN 'giraffe number ' || n ELSE 'filler ' || n END,
+      3, now() - interval '1 day' + n * interval '1 second', now()
+    FROM generate_series(1, 10050) n`;
+  // Each message carries its session's class, copied as it was written.
+  const [stamped] = await db.$queryRaw<[{ n: number }]>`
+    SELECT count(*)::int AS "n" FROM "Message" WHERE "conversationId" = ${conversationId} AND "classId" = ${world.classId}`;
+  expect(stamped.n).toBe(10_050);
+  const teacher = world.caller(world.users.teacher).teacher;
+
+  const zebra = await teacher.search({ classId: world.classId, query: 'zebra' });
+  expect(zebra.items.map((m) => m.id)).toEqual(['w1']);
+
+  const first = await teacher.search({ classId: world.classId, query: 'giraffe', limit: 3 });
+  expect(first.items.map((m) => m.id)).toEqual(['w10050', 'w10000', 'w9950']);
+  // Paging on past the window's reach is answered through the index: the oldest giraffes, in order, then none.
+  let cursor = first.nextCursor;
+  const seen = first.items.map((m) => m.id);
+  while (cursor) {
+    const next = await teacher.search({ classId: world.classId, query: 'giraffe', limit: 50, cursor });
+    seen.push(...next.items.map((m) => m.id));
+    cursor = next.nextCursor;
+  }
+  expect(seen).toEqual(Array.from({ length: 201 }, (_, i) => `w${10050 - i * 50}`));
+  await db.message.deleteMany({ where: { conversationId } });
+});
