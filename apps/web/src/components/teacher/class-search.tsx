@@ -9,6 +9,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
 import { Highlighted } from './highlighted';
+import { sessionTitle } from '../../lib/session-title';
 
 /** Search every message of the class's sessions, in English or Chinese; each hit opens the transcript at it. */
 export function ClassSearch({ classId }: { classId: string }) {
@@ -66,8 +67,8 @@ export function ClassSearch({ classId }: { classId: string }) {
               className="block rounded hover:bg-slate-50"
             >
               <p className="text-xs text-slate-500">
-                {m.studentName} · {m.title} · {m.role === 'USER' ? t('dash.student') : t('chat.tutor')} ·{' '}
-                {format.dateTime(m.createdAt)}
+                {m.studentName} · {sessionTitle(m.title, t)} · {m.role === 'USER' ? t('dash.student') : t('chat.tutor')}{' '}
+                · {format.dateTime(m.createdAt)}
               </p>
               <p className="mt-1 whitespace-pre-wrap break-words text-sm">
                 <Highlighted snippet={m.snippet} />

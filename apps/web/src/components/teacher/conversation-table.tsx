@@ -10,6 +10,7 @@ import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
+import { sessionTitle } from '../../lib/session-title';
 
 const MODES = tutorModeSchema.options;
 type Mode = (typeof MODES)[number];
@@ -133,7 +134,7 @@ export function ConversationTable({ classId, studentId: initialStudent }: { clas
                       href={`/teacher/classes/${classId}/conversations/${c.id}`}
                       className="text-indigo-700 hover:underline"
                     >
-                      {c.title}
+                      {sessionTitle(c.title, t)}
                     </Link>
                     {c.deletedByStudent && (
                       <span className="ml-2 text-xs font-normal text-slate-500">{t('dash.deletedByStudent')}</span>

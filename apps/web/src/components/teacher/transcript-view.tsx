@@ -11,6 +11,7 @@ import { Markdown } from '../chat/markdown';
 import { ErrorNotice } from '../error-notice';
 import { FlagCategories } from './flag-categories';
 import { useFormat } from './format';
+import { sessionTitle } from '../../lib/session-title';
 
 /**
  * A class session read-only, as the teacher reads it: every message with its tokens, cost, model and status, edits
@@ -70,7 +71,7 @@ export function TranscriptView({
       {data && (
         <>
           <header className="card space-y-1">
-            <h1 className="text-xl font-semibold">{data.title}</h1>
+            <h1 className="text-xl font-semibold">{sessionTitle(data.title, t)}</h1>
             <p className="text-sm text-slate-600">
               {data.student.name} · {t(`mode.${data.mode}` as MessageKey)} · {data.model}
               {data.deletedByStudent && ` · ${t('dash.deletedByStudent')}`}
