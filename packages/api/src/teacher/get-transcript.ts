@@ -35,13 +35,15 @@ export async function classTranscript(ctx: Pick<Context, 'db'>, user: SessionUse
         reviewedBy: { select: { name: true } },
       },
     }),
+    // Written alongside the reads rather than after them (its commit waits for the disk); if it fails, nothing is
+    // returned, so no transcript is shown unlogged.
+    recordAccess(ctx, user, {
+      action: 'TRANSCRIPT_VIEW',
+      classId: conversation.class.id,
+      studentId: conversation.studentId,
+      conversationId,
+    }),
   ]);
-  await recordAccess(ctx, user, {
-    action: 'TRANSCRIPT_VIEW',
-    classId: conversation.class.id,
-    studentId: conversation.studentId,
-    conversationId,
-  });
 
   const usageByMessage = new Map<string, { promptTokens: number; completionTokens: number; costMicros: number }>();
   for (const u of usage) {
