@@ -87,6 +87,8 @@ test('the admin downloads everything held about one student, then deletes the st
   await page.getByRole('link', { name: 'Access log' }).click();
   const log = page.getByTestId('access-log');
   await expect(log.locator('tr').filter({ hasText: 'Deleted a student’s data' })).toContainText('Ada Admin');
+  // The student's name went with their data: the record says so rather than showing a bare id.
+  await expect(log.locator('tr').filter({ hasText: 'Deleted a student’s data' })).toContainText('Deleted student');
   await expect(log.locator('tr').filter({ hasText: 'Exported a student’s data' })).toContainText('Ada Admin');
 });
 

@@ -199,6 +199,7 @@ export const dashboardEn = {
   'privacy.action.EXPORT_FLAGS': 'Exported flags',
   'privacy.action.EXPORT_TRANSCRIPTS': 'Exported transcripts',
   'privacy.action.STUDENT_EXPORT': 'Exported a student’s data',
+  'privacy.studentGone': 'Deleted student',
   'privacy.action.STUDENT_DELETE': 'Deleted a student’s data',
   'flag.self-harm': 'Self-harm',
   'flag.self-harm/intent': 'Self-harm intent',

@@ -195,6 +195,7 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   'privacy.action.EXPORT_FLAGS': '导出标记',
   'privacy.action.EXPORT_TRANSCRIPTS': '导出会话记录',
   'privacy.action.STUDENT_EXPORT': '导出某位学生的数据',
+  'privacy.studentGone': '已删除的学生',
   'privacy.action.STUDENT_DELETE': '删除某位学生的数据',
   'flag.self-harm': '自我伤害',
   'flag.self-harm/intent': '自我伤害意图',

@@ -96,7 +96,16 @@ export function AccessLogTable() {
                     <td className="py-2 pr-3 text-xs">{format.dateTime(r.createdAt)}</td>
                     <td className="py-2 pr-3">{r.actorName}</td>
                     <td className="py-2 pr-3">{t(`privacy.action.${r.action}` as MessageKey)}</td>
-                    <td className="py-2 pr-3">{r.studentName ?? '–'}</td>
+                    <td className="py-2 pr-3">
+                      {/* A deleted student's name is gone; the record keeps their id. */}
+                      {r.studentId && r.studentName === r.studentId ? (
+                        <>
+                          {t('privacy.studentGone')} <code className="text-xs">{r.studentId}</code>
+                        </>
+                      ) : (
+                        (r.studentName ?? '–')
+                      )}
+                    </td>
                     <td className="py-2 pr-3">{r.className ?? '–'}</td>
                     <td className="py-2 text-xs text-slate-600">{accessDetail(r.detail, t)}</td>
                   </tr>
