@@ -4,6 +4,7 @@ import type { GenerationRegistry } from './chat/generation';
 import type { SpendCapDefaults } from './chat/spend-caps';
 import type { Logger } from './observability/logger';
 import type { LumiMetrics } from './observability/metrics';
+import type { ReleaseTurn } from './practice/before-send';
 
 /** Who is calling. The web app derives it from the Auth.js session; the API never reads cookies itself. */
 export interface SessionUser {
@@ -51,9 +52,10 @@ export interface LumiServices {
   afterReply: (reply: SettledReply) => Promise<void>;
   /**
    * Checked before a plain send is stored or charged; throws an AppError to refuse it (a roleplay past its turn
-   * limit, or one that has ended).
+   * limit, or one that has ended). A send that passes may hold a turn (a roleplay's): the turn calls the returned
+   * release when it refuses the send after all.
    */
-  beforeSend: (conversation: Pick<Conversation, 'id' | 'mode'>) => Promise<void>;
+  beforeSend: (conversation: Pick<Conversation, 'id' | 'mode'>) => Promise<ReleaseTurn>;
 }
 
 export interface Context extends LumiServices {

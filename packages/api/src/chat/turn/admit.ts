@@ -1,6 +1,7 @@
 import { createOfflineModerator } from '@lumi/chat-core';
 import type { LumiServices, SessionUser } from '../../context';
 import { AppError } from '../../errors/app-error';
+import type { ReleaseTurn } from '../../practice/before-send';
 import { studentModels } from '../../admin/personal-choice';
 import { chatRateLimit } from '../../shared/rate-limit';
 import { toHistory } from '../history';
@@ -13,7 +14,8 @@ import type { Admitted, Phase, Verdict } from './types';
  * Phase 1, admit (docs/chat-protocol.md): only a student, only in their own live conversation of a class they may
  * still write in, within the rate limit and with a model the class allows. One round trip reads the conversation
  * and counts the rate-limit hit (a plain send's history with them); a repeated request is answered with the turn it
- * already made, whatever the rate limit says now.
+ * already made, whatever the rate limit says now. A roleplay's send claims its turn here (practice/before-send.ts);
+ * the turn gives it back if it refuses the send after that.
  */
 export async function admit(
   services: LumiServices,
@@ -37,27 +39,47 @@ export async function admit(
     throw new AppError('FORBIDDEN', 'This class is closed to you: it was archived, or you are no longer in it.');
   }
   // A roleplay past its turn limit (or ended) takes no new message: refused before anything is stored or charged.
-  if (input.kind === 'send') await services.beforeSend(conversation);
-  if (!limit.allowed) {
-    throw new AppError(
-      'RATE_LIMITED',
-      'You are sending messages very fast. Take a breath and try again shortly.',
-      limit.resetAt,
-    );
-  }
-  // Moderation is a network call (and may cost money): made only for the owner of the conversation within the rate
-  // limit, started now and waited for only before the provider would see the text (phase 3).
-  const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
+  // A send that passes may hold the roleplay's turn; refused from here on, it gives the turn back.
+  const releaseTurn = input.kind === 'send' ? await services.beforeSend(conversation) : holdsNoTurn;
+  return givingTurnBack(releaseTurn, async () => {
+    if (!limit.allowed) {
+      throw new AppError(
+        'RATE_LIMITED',
+        'You are sending messages very fast. Take a breath and try again shortly.',
+        limit.resetAt,
+      );
+    }
+    // Moderation is a network call (and may cost money): made only for the owner of the conversation within the
+    // rate limit, started now and waited for only before the provider would see the text (phase 3).
+    const moderation = input.kind === 'retry' ? null : moderate(services, input.content);
 
-  const klass = conversation.class;
-  const allowed = await studentModels(services, klass);
-  const requested = input.model ?? conversation.model;
-  if (input.model !== undefined && !allowed.includes(input.model)) {
-    throw new AppError('MODEL_NOT_ALLOWED', `The model "${input.model}" is not allowed in this class.`);
+    const klass = conversation.class;
+    const allowed = await studentModels(services, klass);
+    const requested = input.model ?? conversation.model;
+    if (input.model !== undefined && !allowed.includes(input.model)) {
+      throw new AppError('MODEL_NOT_ALLOWED', `The model "${input.model}" is not allowed in this class.`);
+    }
+    const preferred = services.catalog.require(allowed.includes(requested) ? requested : allowed[0]!);
+    const history = opening.history.map((m) => toHistory(m, services.catalog));
+    return {
+      next: { services, user, input, conversation, klass, history, allowed, preferred, moderation, releaseTurn },
+    };
+  });
+}
+
+const holdsNoTurn: ReleaseTurn = async () => {};
+
+/**
+ * Runs the part of a turn after its roleplay turn was claimed (services.beforeSend): a refusal there (an AppError,
+ * or any failure) gives the turn back before it is answered, so the learner's next send may take it at once.
+ */
+export async function givingTurnBack<T>(releaseTurn: ReleaseTurn, rest: () => Promise<T>): Promise<T> {
+  try {
+    return await rest();
+  } catch (error) {
+    await releaseTurn();
+    throw error;
   }
-  const preferred = services.catalog.require(allowed.includes(requested) ? requested : allowed[0]!);
-  const history = opening.history.map((m) => toHistory(m, services.catalog));
-  return { next: { services, user, input, conversation, klass, history, allowed, preferred, moderation } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ChatMessage, HistoryMessage, ModelEntry, ModerationResult } from '@lumi/chat-core';
 import type { LumiServices, SessionUser } from '../../context';
+import type { ReleaseTurn } from '../../practice/before-send';
 import type { BudgetKey } from '../budget';
 import type { SendMessageInput } from '../send-message.types';
 import type { SpendKey } from '../spend-caps';
@@ -35,6 +36,8 @@ export interface Admitted {
   preferred: ModelEntry;
   /** Started at admission, waited for before the provider would see the text (phase 3). */
   moderation: Promise<Verdict> | null;
+  /** Gives back the roleplay turn a send claimed at admission, when the turn ends without a reply of its own. */
+  releaseTurn: ReleaseTurn;
 }
 
 /** Phase 2's result: the student's message, stored (an edit or a retry) or to be stored with its reply (a send). */
