@@ -163,6 +163,52 @@ describe('flags', () => {
     expect([reopened.reviewedAt, reopened.reviewedById]).toEqual([null, null]);
   });
 
+  it("pages through every class's flags newest first, each once; a teacher's queue holds only their classes", async () => {
+    const db = world.db.prisma;
+    const other = await db.class.create({
+      data: { name: 'Other', teacherId: world.users.otherTeacher.id, joinCode: 'OTHER1', dailyTokenBudget: 1000 },
+    });
+    const source = await db.moderationFlag.findUniqueOrThrow({ where: { id: fixture.flagId } });
+    const base = Date.now() - 3_600_000;
+    const made = [];
+    for (let i = 0; i < 7; i++) {
+      made.push(
+        await db.moderationFlag.create({
+          data: {
+            studentId: source.studentId,
+            classId: i % 2 === 0 ? other.id : world.classId,
+            conversationId: source.conversationId,
+            messageId: source.messageId,
+            categories: { harassment: 0.5 },
+            // Two share a time, so the id breaks the tie across a page boundary.
+            createdAt: new Date(base + Math.min(i, 5) * 60_000),
+          },
+        }),
+      );
+    }
+    try {
+      const all = await db.moderationFlag.findMany({
+        where: { reviewedAt: null, classId: { not: null } },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      });
+      const paged: string[] = [];
+      let cursor = null;
+      do {
+        const page = await world.caller(world.users.admin).teacher.flags({ limit: 3, cursor });
+        paged.push(...page.items.map((f) => f.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(paged).toEqual(all.map((f) => f.id));
+
+      const mine = await teacher().teacher.flags({ limit: 100 });
+      expect(mine.items.map((f) => f.id)).toEqual(all.filter((f) => f.classId === world.classId).map((f) => f.id));
+      expect(mine.items.every((f) => f.className === 'Year 9 Maths')).toBe(true);
+    } finally {
+      await db.moderationFlag.deleteMany({ where: { id: { in: made.map((f) => f.id) } } });
+      await db.class.delete({ where: { id: other.id } });
+    }
+  });
+
   it('an unknown flag is not found and nothing changes', async () => {
     await expect(teacher().teacher.reviewFlag({ flagId: 'nope', reviewed: true })).rejects.toThrow('No such flag.');
   });

@@ -30,7 +30,9 @@ export interface FlagRow {
 
 /**
  * Moderation flags of the caller's classes, newest first: open ones, reviewed ones (who and when), or all. The
- * excerpts are students' text: the page is access-logged.
+ * excerpts are students' text: the page is access-logged. The page is chosen from the flags alone before anything
+ * is joined (every join is a required key, so none drops a row): the planner otherwise joins every open flag of
+ * the school to its session and message before sorting.
  */
 export async function listClassFlags(
   ctx: Pick<Context, 'db'>,
@@ -54,15 +56,16 @@ export async function listClassFlags(
       f."messageId", m."role" AS "messageRole", f."studentId", s."name" AS "studentName",
       left(m."content", ${EXCERPT_CHARS}) AS "excerpt", f."categories", f."refused", f."createdAt", f."reviewedAt",
       r."name" AS "reviewedBy"
-    FROM "ModerationFlag" f
+    FROM (
+      SELECT * FROM "ModerationFlag" f WHERE ${scope} ${status} ${after}
+      ORDER BY f."createdAt" DESC, f."id" DESC LIMIT ${input.limit + 1}
+    ) f
     JOIN "Class" k ON k."id" = f."classId"
     JOIN "Conversation" c ON c."id" = f."conversationId"
     JOIN "Message" m ON m."id" = f."messageId"
     JOIN "User" s ON s."id" = f."studentId"
     LEFT JOIN "User" r ON r."id" = f."reviewedById"
-    WHERE ${scope} ${status} ${after}
-    ORDER BY f."createdAt" DESC, f."id" DESC
-    LIMIT ${input.limit + 1}`);
+    ORDER BY f."createdAt" DESC, f."id" DESC`);
   const page = rows.slice(0, input.limit).map((row) => ({ ...row, categories: flagCategories(row.categories) }));
   await recordListRead(ctx, user, 'FLAG_EXCERPTS', page, (count) =>
     count === 1 ? 'flags queue: 1 excerpt' : `flags queue: ${count} excerpts`,
