@@ -1,7 +1,7 @@
 // The teacher's dashboard at school scale: 1,000 students in 40 classes, 50,000 sessions with 1,000,000 messages in
-// English and Chinese, 500,000 usage rows (one per reply) over 120 days and 2,000 flags, generated in bulk in
-// PostgreSQL; then every dashboard procedure is timed through tRPC's fetch handler (input and output serialised
-// as the browser's are), 50 runs each after a warm-up. Target: p95 under 50 ms per page query, under 2 s for a
+// English and Chinese, 500,000 usage rows (one per reply) over 120 days, 2,000 flags and a year of access-log rows
+// (1,000,000), generated in bulk in PostgreSQL; then every dashboard procedure is timed through tRPC's fetch handler
+// (input and output serialised as the browser's are), 50 runs each after a warm-up. Target: p95 under 50 ms per page query, under 2 s for a
 // month's CSV export. Run: npx tsx bench/dashboard.bench.ts. Options (environment):
 //   BENCH_SCALE=0.1      a smaller school (students, sessions, messages, usage and flags scaled; 40 classes stay)
 //   BENCH_KEEP=1         keeps the database afterwards (for EXPLAIN), printing its URL
@@ -105,6 +105,11 @@ try {
     return body.length;
   }
 
+  // A cursor half a year back in the access log, as reached by paging.
+  const halfYearBack = await db.accessLog.findFirstOrThrow({
+    where: { createdAt: { lte: new Date(now.getTime() - 182 * 86_400_000) } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
   const cases: Array<[string, SessionUser, string, unknown, number]> = [
     ['overview (teacher)', teacher, 'teacher.overview', undefined, 50],
     ['overview (admin, 40 classes)', admin, 'teacher.overview', undefined, 50],
@@ -128,10 +133,22 @@ try {
     ['transcript (20 messages, logged)', teacher, 'teacher.transcript', { conversationId: busiest.id }, 50],
     ['search English "photosynthesis"', teacher, 'teacher.search', { classId: 'bk1', query: 'photosynthesis' }, 50],
     ['search English "the"', teacher, 'teacher.search', { classId: 'bk1', query: 'the' }, 50],
+    // No match: the newest-window read finds nothing and the GIN index is asked too, the slowest path a search takes.
+    ['search, no match "zebra"', teacher, 'teacher.search', { classId: 'bk1', query: 'zebra' }, 50],
     ['search Chinese "光合"', teacher, 'teacher.search', { classId: 'bk1', query: '光合' }, 50],
     ['search Chinese "顶点"', teacher, 'teacher.search', { classId: 'bk1', query: '顶点' }, 50],
     ['flags queue (open)', teacher, 'teacher.flags', { classId: 'bk1' }, 50],
     ['flags queue, every class (admin)', admin, 'teacher.flags', {}, 50],
+    ['access log, newest (admin)', admin, 'privacy.accessLog', {}, 50],
+    [
+      'access log, half a year back (admin)',
+      admin,
+      'privacy.accessLog',
+      { cursor: { createdAt: halfYearBack.createdAt, id: halfYearBack.id } },
+      50,
+    ],
+    ['access log, one student (admin)', admin, 'privacy.accessLog', { studentId: 'bs7' }, 50],
+    ['access log, deletions only (admin)', admin, 'privacy.accessLog', { action: 'STUDENT_DELETE' }, 50],
     ['CSV export of a month', teacher, 'teacher.exportUsage', { classId: 'bk1', from: day(29), to: day(0) }, 2000],
   ];
 
@@ -236,8 +253,29 @@ async function buildSchool() {
       JOIN "Message" m ON m."id" = 'bm' || ((n * 499) * 2 - 1)
       JOIN "Conversation" c ON c."id" = m."conversationId"`),
   );
+  // A year of adults' reads: mostly search snippets and flag excerpts (a row per student shown), rare deletions.
+  await timed('1,000,000 access-log rows', () =>
+    db.$executeRawUnsafe(`
+      INSERT INTO "AccessLog" ("id", "actorId", "action", "classId", "studentId", "detail", "createdAt")
+      SELECT 'ba' || n, 'bt' || (n % ${CLASSES} + 1),
+        (CASE WHEN n % 100 < 60 THEN 'SEARCH_RESULTS' WHEN n % 100 < 90 THEN 'FLAG_EXCERPTS'
+              WHEN n % 100 < 99 THEN 'TRANSCRIPT_VIEW' WHEN n % 5000 = 99 THEN 'STUDENT_DELETE'
+              ELSE 'EXPORT_USAGE' END)::"AccessAction",
+        'bk' || (n % ${CLASSES} + 1), 'bs' || (n % ${STUDENTS} + 1), 'search "x": 1 message',
+        '${now.toISOString()}'::timestamp - (n::bigint * 31) % (365 * 86400) * interval '1 second'
+      FROM generate_series(1, ${Math.round(1_000_000 * SCALE)}) n`),
+  );
   await timed('VACUUM ANALYZE', async () => {
-    for (const table of ['User', 'Class', 'Enrollment', 'Conversation', 'Message', 'UsageEvent', 'ModerationFlag']) {
+    for (const table of [
+      'User',
+      'Class',
+      'Enrollment',
+      'Conversation',
+      'Message',
+      'UsageEvent',
+      'ModerationFlag',
+      'AccessLog',
+    ]) {
       await db.$executeRawUnsafe(`VACUUM ANALYZE "${table}"`);
     }
   });

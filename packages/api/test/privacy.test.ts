@@ -49,6 +49,37 @@ describe('privacy.accessLog', () => {
       TRPCError,
     );
   });
+
+  it('pages through the log newest first, each row once, also across rows written in the same instant', async () => {
+    const db = world.db.prisma;
+    await db.accessLog.deleteMany();
+    const at = new Date('2026-11-20T10:00:00Z');
+    await db.accessLog.createMany({
+      data: Array.from({ length: 9 }, (_, i) => ({
+        actorId: world.users.teacher.id,
+        action: i % 3 === 0 ? ('EXPORT_USAGE' as const) : ('TRANSCRIPT_VIEW' as const),
+        studentId: world.users.student.id,
+        createdAt: new Date(at.getTime() + Math.min(i, 4) * 1000),
+      })),
+    });
+    const expected = async (action?: 'EXPORT_USAGE') =>
+      (
+        await db.accessLog.findMany({
+          where: action ? { action } : {},
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        })
+      ).map((r) => r.id);
+    for (const action of [undefined, 'EXPORT_USAGE'] as const) {
+      const seen: string[] = [];
+      let cursor = null;
+      do {
+        const page = await world.caller(world.users.admin).privacy.accessLog({ action, limit: 2, cursor });
+        seen.push(...page.items.map((r) => r.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(await expected(action));
+    }
+  });
 });
 
 // Search results' snippets and the flags queue's excerpts are students' own words, shown to a teacher or an admin as

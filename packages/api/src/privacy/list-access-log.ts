@@ -7,11 +7,10 @@ export const listAccessLogRoute = adminProcedure.input(listAccessLogInput).query
     where: {
       ...(input.action && { action: input.action }),
       ...(input.studentId && { studentId: input.studentId }),
+      // The bound on createdAt alone lets the index start at the cursor; the OR then breaks the tie on id.
       ...(input.cursor && {
-        OR: [
-          { createdAt: { lt: input.cursor.createdAt } },
-          { createdAt: input.cursor.createdAt, id: { lt: input.cursor.id } },
-        ],
+        createdAt: { lte: input.cursor.createdAt },
+        OR: [{ createdAt: { lt: input.cursor.createdAt } }, { id: { lt: input.cursor.id } }],
       }),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AccessLog_action_createdAt_idx" ON "AccessLog"("action", "createdAt");
