@@ -113,6 +113,32 @@ describe('exports', () => {
       expect.arrayContaining(['EXPORT_USAGE', 'EXPORT_ROSTER', 'EXPORT_FLAGS', 'EXPORT_TRANSCRIPTS']),
     );
   });
+
+  it('a class larger than one read holds every session once, sessions started in the same instant included', async () => {
+    const db = world.db.prisma;
+    const at = new Date(Date.now() - 86_400_000);
+    const ids = Array.from({ length: 450 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
+    await db.conversation.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        studentId: world.users.otherStudent.id,
+        classId: world.classId,
+        mode: 'GENERAL' as const,
+        model: 'gpt-4o-mini',
+        title: `Bulk ${i}`,
+        createdAt: new Date(at.getTime() + Math.floor(i / 7) * 1000),
+      })),
+    });
+    try {
+      const archive = await teacher().teacher.exportTranscripts({ classId: world.classId });
+      const names = Object.keys(unzipSync(Buffer.from(archive.base64, 'base64')));
+      expect(archive.sessions).toBe(451);
+      expect(names.filter((n) => n.endsWith('.json'))).toHaveLength(451);
+      for (const id of ids) expect(names.filter((n) => n.endsWith(`-${id}.md`))).toHaveLength(1);
+    } finally {
+      await db.conversation.deleteMany({ where: { id: { in: ids } } });
+    }
+  });
 });
 
 describe('settings', () => {
