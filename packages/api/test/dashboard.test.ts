@@ -96,6 +96,7 @@ describe('totals equal the sum of the usage rows', () => {
     expect([klass.tokensMonth, klass.costMicrosMonth]).toEqual([month.tokens, month.costMicros]);
     expect([klass.tokensToday, klass.costMicrosToday]).toEqual([430, 1345]);
     expect(klass.students).toBe(2);
+    expect(klass.activeToday).toBe(1);
     expect(klass.openFlags).toBe(1);
   });
 });

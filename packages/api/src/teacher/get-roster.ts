@@ -3,7 +3,7 @@ import { loadManagedClass } from '../classes/class-access';
 import type { Context, SessionUser } from '../context';
 import { teacherProcedure } from '../trpc';
 import { classIdInput } from '../classes/class-settings.types';
-import { periodStarts } from './day-range';
+import { dayString, periodStarts } from './day-range';
 
 export interface RosterRow {
   studentId: string;
@@ -25,10 +25,14 @@ export interface RosterRow {
   openFlags: number;
 }
 
-/** The class's students with their use today, over 7 and over 30 days (UTC days, today included). */
+/**
+ * The class's students with their use today, over 7 and over 30 days (UTC days, today included), read from the
+ * daily rollup (UsageDay: exact sums of the usage rows, a few rows per student and day).
+ */
 export async function classRoster(ctx: Pick<Context, 'db' | 'now'>, user: SessionUser, classId: string) {
   const klass = await loadManagedClass(ctx, user, classId);
-  const { today, week, month30 } = periodStarts(ctx.now());
+  const starts = periodStarts(ctx.now());
+  const [today, week, month30] = [starts.today, starts.week, starts.month30].map(dayString);
   const students = await ctx.db.$queryRaw<RosterRow[]>(Prisma.sql`
     SELECT s."id" AS "studentId", s."name", s."email", e."createdAt" AS "joinedAt",
       coalesce(u."tokensToday", 0)::float8 AS "tokensToday", coalesce(u."costMicrosToday", 0)::float8 AS "costMicrosToday",
@@ -39,15 +43,15 @@ export async function classRoster(ctx: Pick<Context, 'db' | 'now'>, user: Sessio
     FROM "Enrollment" e
     JOIN "User" s ON s."id" = e."studentId"
     LEFT JOIN (
-      SELECT "userId",
-        sum("promptTokens" + "completionTokens") FILTER (WHERE "createdAt" >= ${today}) AS "tokensToday",
-        sum("costMicros") FILTER (WHERE "createdAt" >= ${today}) AS "costMicrosToday",
-        sum("promptTokens" + "completionTokens") FILTER (WHERE "createdAt" >= ${week}) AS "tokens7d",
-        sum("costMicros") FILTER (WHERE "createdAt" >= ${week}) AS "costMicros7d",
-        sum("promptTokens" + "completionTokens") AS "tokens30d",
-        sum("costMicros") AS "costMicros30d"
-      FROM "UsageEvent" WHERE "classId" = ${klass.id} AND "createdAt" >= ${month30}
-      GROUP BY "userId"
+      SELECT d."userId",
+        sum(d."promptTokens" + d."completionTokens") FILTER (WHERE d."day" = ${today}::date) AS "tokensToday",
+        sum(d."costMicros") FILTER (WHERE d."day" = ${today}::date) AS "costMicrosToday",
+        sum(d."promptTokens" + d."completionTokens") FILTER (WHERE d."day" >= ${week}::date) AS "tokens7d",
+        sum(d."costMicros") FILTER (WHERE d."day" >= ${week}::date) AS "costMicros7d",
+        sum(d."promptTokens" + d."completionTokens") AS "tokens30d",
+        sum(d."costMicros") AS "costMicros30d"
+      FROM "UsageDay" d WHERE d."classId" = ${klass.id} AND d."day" >= ${month30}::date
+      GROUP BY d."userId"
     ) u ON u."userId" = e."studentId"
     LEFT JOIN "BudgetDay" b ON b."userId" = e."studentId" AND b."scope" = ${klass.id} AND b."day" = ${today}::date
     LEFT JOIN (
