@@ -10,7 +10,7 @@
 //   BENCH_ONLY=search    times only the procedures whose label contains this
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { appRouter, createContext, createServices, type SessionUser } from '@lumi/api';
+import { appRouter, createCallerFactory, createContext, createServices, type SessionUser } from '@lumi/api';
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
 import { createTestDatabase } from '@lumi/db/testing';
@@ -106,6 +106,13 @@ try {
     return body.length;
   }
 
+  // The class insight is generated once (the demo provider, over the week's real messages), then read back.
+  const today = new Date(`${day(0)}T00:00:00Z`);
+  const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const insightInput = { classId: 'bk1', weekStart: monday, language: 'en' as const };
+  await timed('generating the class insight for this week (demo provider)', () =>
+    createCallerFactory(appRouter)(createContext(services, teacher)).teacher.generateInsight(insightInput),
+  );
   // A cursor half a year back in the access log, as reached by paging.
   const halfYearBack = await db.accessLog.findFirstOrThrow({
     where: { createdAt: { lte: new Date(now.getTime() - 182 * 86_400_000) } },
@@ -153,6 +160,9 @@ try {
     ['transcripts archive of a class (zip)', teacher, 'teacher.exportTranscripts', { classId: 'bk1' }, 2000],
     ['roster CSV', teacher, 'teacher.exportRoster', { classId: 'bk1' }, 2000],
     ['student data export (admin)', admin, 'admin.exportStudent', { studentId: 'bs1' }, 2000],
+    ['class insight, kept week', teacher, 'teacher.insight', insightInput, 50],
+    ['class settings', teacher, 'teacher.settings', { classId: 'bk1' }, 50],
+    ['flags CSV', teacher, 'teacher.exportFlags', { classId: 'bk1' }, 2000],
     ['CSV export of a month', teacher, 'teacher.exportUsage', { classId: 'bk1', from: day(29), to: day(0) }, 2000],
   ];
 
