@@ -195,7 +195,7 @@ describe('writing an insight', () => {
       const again = await callerAs(offline, 'teacher').teacher.generateInsight(input);
       expect(again.content).toEqual(first.content);
       const english = await callerAs(offline, 'teacher').teacher.generateInsight({ ...input, language: 'en' });
-      expect(english.content.summary).toContain('1 students wrote');
+      expect(english.content.summary).toContain('1 student wrote');
     } finally {
       await offline.close();
     }

@@ -10,7 +10,7 @@ export const adminEn = {
   'admin.teachers.pending': 'Waiting for approval',
   'admin.teachers.approved': 'Approved',
   'admin.teachers.disabled': 'Disabled',
-  'admin.teachers.summary': '{classes} classes · {spent} this month',
+  'admin.teachers.summary': '{classes, plural, one {# class} other {# classes}} · {spent} this month',
   'admin.teachers.approve': 'Approve',
   'admin.teachers.disable': 'Disable',
   'admin.teachers.enable': 'Enable',

@@ -201,7 +201,7 @@ export const en = {
   'teacher.subject': 'Subject (optional)',
   'teacher.budget': 'Daily tokens per student',
   'teacher.joinCode': 'Join code',
-  'teacher.students': '{count} students',
+  'teacher.students': '{count, plural, one {# student} other {# students}}',
   ...dashboardEn,
   ...adminEn,
 } as const;

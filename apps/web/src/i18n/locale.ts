@@ -10,9 +10,19 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, zh };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** `{count, plural, one {# open flag} other {# open flags}}`: the form a number takes in the language, `#` the number. */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
 export function translator(locale: Locale): Translate {
   const dict = dictionaries[locale];
-  return (key, vars) => dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
+  const plural = new Intl.PluralRules(locale);
+  return (key, vars) =>
+    dict[key]
+      .replace(PLURAL, (_, name: string, one: string, other: string) => {
+        const value = vars?.[name];
+        return (plural.select(Number(value)) === 'one' ? one : other).replaceAll('#', String(value ?? `{${name}}`));
+      })
+      .replace(/\{(\w+)\}/g, (_, name: string) => String(vars?.[name] ?? `{${name}}`));
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -4,15 +4,19 @@ import { INSIGHT_TASK_NAME, insightInputSchema, type InsightInput, type InsightW
 const CONFUSED =
   /confus|don'?t (get|understand)|not sure|stuck|wrong|mistake|why|不懂|不太懂|不明白|出错|错|为什么|怎么/i;
 
+/** "1 message", "2 messages". */
+const many = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 const TEXT = {
   en: {
     summary: (messages: number, students: number, sessions: number, top: string) =>
-      `${students} students wrote ${messages} messages in ${sessions} sessions this week. Most of the work was on ${top}.`,
+      `${many(students, 'student')} wrote ${many(messages, 'message')} in ${many(sessions, 'session')} this week. Most of the work was on ${top}.`,
     quiet: 'Nobody in the class used the tutor this week.',
-    topic: (count: number, students: number) => `${count} messages from ${students} students.`,
+    topic: (count: number, students: number) => `${many(count, 'message')} from ${many(students, 'student')}.`,
     misconception: (quote: string) => `A student wrote: “${quote}”`,
     misconceptionTitle: (session: string) => `Difficulty in “${session}”`,
-    student: (count: number) => `Wrote ${count} messages that show confusion this week.`,
+    student: (count: number) =>
+      `Wrote ${many(count, 'message')} that ${count === 1 ? 'shows' : 'show'} confusion this week.`,
   },
   zh: {
     summary: (messages: number, students: number, sessions: number, top: string) =>
