@@ -66,7 +66,7 @@ export function AccessLogTable() {
         {log.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
         {log.data && items.length === 0 && <p className="text-sm text-slate-500">{t('privacy.empty')}</p>}
         {items.length > 0 && (
-          <div className="-mx-5 overflow-x-auto px-5">
+          <div className="relative -mx-5 overflow-x-auto px-5">
             <table className="w-full min-w-[40rem] text-sm" data-testid="access-log">
               <thead>
                 <tr className="border-b border-slate-200 text-left text-xs text-slate-500">

@@ -54,7 +54,7 @@ export function AssignmentResults({ assignmentId }: { assignmentId: string }) {
           {t('tpractice.csv')}
         </button>
       </div>
-      <section className="card overflow-x-auto">
+      <section className="card relative overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="results-table">
           <thead className="text-xs text-slate-500">
             <tr>

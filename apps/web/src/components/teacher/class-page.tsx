@@ -54,7 +54,7 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
         </header>
       )}
       <LiveFlagNotice flag={liveFlag} />
-      <nav aria-label={t('dash.sections')} className="-mx-4 overflow-x-auto px-4">
+      <nav aria-label={t('dash.sections')} className="relative -mx-4 overflow-x-auto px-4">
         <ul className="flex gap-1 border-b border-slate-200">
           {CLASS_TABS.map((name) => (
             <li key={name}>
@@ -69,7 +69,15 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
               >
                 {t(CLASS_TAB_LABELS[name])}
                 {name === 'flags' && openFlags > 0 && (
-                  <span className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs text-white">{openFlags}</span>
+                  <>
+                    <span
+                      aria-hidden="true"
+                      className="ml-1.5 rounded-full bg-red-600 px-1.5 py-0.5 text-xs text-white"
+                    >
+                      {openFlags}
+                    </span>
+                    <span className="sr-only"> ({t('dash.openFlags', { count: openFlags })})</span>
+                  </>
                 )}
               </Link>
             </li>

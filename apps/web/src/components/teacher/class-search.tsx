@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
@@ -11,13 +12,17 @@ import { useFormat } from './format';
 import { Highlighted } from './highlighted';
 import { sessionTitle } from '../../lib/session-title';
 
-/** Search every message of the class's sessions, in English or Chinese; each hit opens the transcript at it. */
+/**
+ * Search every message of the class's sessions, in English or Chinese; each hit opens the transcript at it. The
+ * query is in the address (`&q=`), so Back from a transcript finds the results again.
+ */
 export function ClassSearch({ classId }: { classId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
-  const [draft, setDraft] = useState('');
-  const [query, setQuery] = useState('');
+  const router = useRouter();
+  const query = useSearchParams().get('q')?.trim().slice(0, 100) ?? '';
+  const [draft, setDraft] = useState(query);
   const results = useInfiniteQuery(
     trpc.teacher.search.infiniteQueryOptions(
       { classId, query },
@@ -28,7 +33,10 @@ export function ClassSearch({ classId }: { classId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setQuery(draft.trim());
+    const next = draft.trim();
+    router.replace(`/teacher/classes/${classId}?tab=search${next ? `&q=${encodeURIComponent(next)}` : ''}`, {
+      scroll: false,
+    });
   }
 
   return (

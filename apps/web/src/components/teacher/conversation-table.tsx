@@ -99,7 +99,7 @@ export function ConversationTable({ classId, studentId: initialStudent }: { clas
       {list.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
       {list.data && items.length === 0 && <p className="text-sm text-slate-500">{t('dash.noConversations')}</p>}
       {items.length > 0 && (
-        <div className="-mx-5 overflow-x-auto px-5">
+        <div className="relative -mx-5 overflow-x-auto px-5">
           <table className="w-full min-w-[48rem] text-sm" data-testid="conversations">
             <thead>
               <tr className="border-b border-slate-200 text-left text-xs text-slate-500">

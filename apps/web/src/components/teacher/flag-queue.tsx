@@ -78,6 +78,7 @@ export function FlagQueue({ classId }: { classId: string }) {
                   className="btn-secondary"
                 >
                   {t('dash.openInContext')}
+                  <span className="sr-only"> {f.studentName}</span>
                 </Link>
                 <button
                   type="button"
@@ -86,6 +87,7 @@ export function FlagQueue({ classId }: { classId: string }) {
                   onClick={() => review.mutate({ flagId: f.id, reviewed: !f.reviewedAt })}
                 >
                   {f.reviewedAt ? t('dash.reopen') : t('dash.markReviewed')}
+                  <span className="sr-only"> {f.studentName}</span>
                 </button>
               </div>
             </div>

@@ -98,7 +98,7 @@ export function RosterTable({ classId }: { classId: string }) {
       {roster.data.students.length === 0 ? (
         <p className="text-sm text-slate-500">{t('dash.noStudents', { code: roster.data.class.joinCode })}</p>
       ) : (
-        <div className="-mx-5 overflow-x-auto px-5">
+        <div className="relative -mx-5 overflow-x-auto px-5">
           <table className="w-full min-w-[56rem] text-sm" data-testid="roster">
             <caption className="sr-only">{t('dash.rosterCaption')}</caption>
             <thead>

@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { openDemoClass, signInAsDemoTeacher, snap } from './helpers';
+
+// What a teacher walking the dashboard noticed (issue 12 walk-through): English that counts "1 open flags", a
+// roster that pushed the whole phone page sideways, a search that was gone after Back from a transcript.
+
+test('one flag is "1 open flag", and the Flags tab says how many are open to a screen reader', async ({
+  page,
+  baseURL,
+}) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await openDemoClass(page);
+  await expect(page.getByRole('link', { name: 'Flags (2 open flags)' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  const examStress = page.getByRole('row').filter({ hasText: 'Exam stress' });
+  await expect(examStress).toContainText('1 open flag');
+  await expect(examStress).not.toContainText('1 open flags');
+  await expect(page.getByText('1 students')).toHaveCount(0);
+});
+
+test('the search stays in the address: Back from a result finds the same results', async ({ page, baseURL }) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await openDemoClass(page);
+  await page.getByRole('link', { name: 'Search' }).click();
+  await page.getByRole('searchbox', { name: 'Search the class’s messages' }).fill('顺序');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]q=%E9%A1%BA%E5%BA%8F/);
+  const results = page.getByTestId('search-result');
+  await expect(results.first().locator('mark')).toHaveText('顺序');
+  const count = await results.count();
+  await results.first().getByRole('link').click();
+  await expect(page.locator('[data-testid="transcript-message"][aria-current="true"]')).toContainText('顺序');
+  await page.goBack();
+  await expect(page.getByRole('searchbox', { name: 'Search the class’s messages' })).toHaveValue('顺序');
+  await expect(results).toHaveCount(count);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the roster scrolls inside its table; the page itself never scrolls sideways', async ({ page, baseURL }) => {
+    await signInAsDemoTeacher(page, baseURL);
+    await openDemoClass(page);
+    await expect(page.getByTestId('roster-row')).toHaveCount(6);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await snap(page, 'audit-roster-phone');
+    await page.getByRole('link', { name: 'Sessions' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Exam stress' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
