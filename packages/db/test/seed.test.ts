@@ -95,6 +95,20 @@ describe('seedDemoSchool', () => {
     expect(Math.max(...budgetDays.map((b) => b.usedTokens))).toBeLessThan(klass.dailyTokenBudget);
   });
 
+  it('charges each demo session only for its own replies, as its transcript shows; every row keeps a mode', async () => {
+    // The dashboard's session list and transcript header sum a session's usage rows; the transcript lists its
+    // replies' own. Three weeks of other use belong to sessions since deleted (no session, mode kept).
+    const sessions = await db.prisma.conversation.findMany({
+      include: { messages: { include: { usageEvent: true } } },
+    });
+    for (const session of sessions) {
+      const rows = await db.prisma.usageEvent.findMany({ where: { conversationId: session.id } });
+      const own = session.messages.flatMap((m) => (m.usageEvent ? [m.usageEvent.id] : []));
+      expect([session.title, rows.map((r) => r.id).sort()]).toEqual([session.title, own.sort()]);
+    }
+    expect(await db.prisma.usageEvent.count({ where: { mode: null } })).toBe(0);
+  });
+
   it('includes Chinese-speaking students and conversations in several tutor modes', async () => {
     const zh = await db.prisma.user.findMany({ where: { language: 'ZH' } });
     expect(zh.length).toBeGreaterThanOrEqual(2);

@@ -21,6 +21,7 @@ export interface RosterRow {
   /** A teacher's extra allowance for today, on top of the class's budget. */
   extraToday: number;
   sessions: number;
+  /** The latest of their sessions' last message and their use in the class over 30 days (a drill is no session). */
   lastActiveAt: Date | null;
   openFlags: number;
 }
@@ -39,7 +40,8 @@ export async function classRoster(ctx: Pick<Context, 'db' | 'now'>, user: Sessio
       coalesce(u."tokens7d", 0)::float8 AS "tokens7d", coalesce(u."costMicros7d", 0)::float8 AS "costMicros7d",
       coalesce(u."tokens30d", 0)::float8 AS "tokens30d", coalesce(u."costMicros30d", 0)::float8 AS "costMicros30d",
       coalesce(b."usedTokens" + b."reservedTokens", 0)::int AS "budgetUsedToday", coalesce(b."extraTokens", 0)::int AS "extraToday",
-      coalesce(c."sessions", 0)::int AS "sessions", c."lastActiveAt", coalesce(f."openFlags", 0)::int AS "openFlags"
+      coalesce(c."sessions", 0)::int AS "sessions", GREATEST(c."lastActiveAt", l."lastUsedAt") AS "lastActiveAt",
+      coalesce(f."openFlags", 0)::int AS "openFlags"
     FROM "Enrollment" e
     JOIN "User" s ON s."id" = e."studentId"
     LEFT JOIN (
@@ -53,6 +55,12 @@ export async function classRoster(ctx: Pick<Context, 'db' | 'now'>, user: Sessio
       FROM "UsageDay" d WHERE d."classId" = ${klass.id} AND d."day" >= ${month30}::date
       GROUP BY d."userId"
     ) u ON u."userId" = e."studentId"
+    -- The latest use in the class (a drill is no session): the newest of the student's rows, by their index.
+    LEFT JOIN LATERAL (
+      SELECT ue."createdAt" AS "lastUsedAt" FROM "UsageEvent" ue
+      WHERE ue."userId" = e."studentId" AND ue."classId" = ${klass.id} AND ue."createdAt" >= ${starts.month30}
+      ORDER BY ue."createdAt" DESC LIMIT 1
+    ) l ON true
     LEFT JOIN "BudgetDay" b ON b."userId" = e."studentId" AND b."scope" = ${klass.id} AND b."day" = ${today}::date
     LEFT JOIN (
       SELECT "studentId", count(*) AS "sessions", max("lastMessageAt") AS "lastActiveAt"

@@ -21,6 +21,8 @@ export interface SeedResult {
   logins: DemoLogin[];
 }
 
+type SessionMode = NonNullable<Prisma.UsageEventCreateManyInput['mode']>;
+
 const USAGE_DAYS = 21;
 // Stands in for the tutor persona, class rules and mode instructions sent before the history.
 const SYSTEM_PROMPT_TOKENS = 420;
@@ -99,12 +101,12 @@ interface DemoRows {
 function demoRows(studentIds: Map<string, string>, classId: string, now: Date): DemoRows {
   const random = seededRandom(20_250_901);
   const rows: DemoRows = { conversations: [], messages: [], usage: [] };
-  const conversationsByStudent = new Map<string, string[]>();
+  const modesByStudent = new Map<string, SessionMode[]>();
 
   for (const conversation of [...DEMO_CONVERSATIONS, ...DEMO_FLAGGED_CONVERSATIONS]) {
     const studentId = studentIds.get(conversation.student)!;
     const conversationId = `demo-conv-${conversation.key}`;
-    conversationsByStudent.set(studentId, [...(conversationsByStudent.get(studentId) ?? []), conversationId]);
+    modesByStudent.set(studentId, [...(modesByStudent.get(studentId) ?? []), conversation.mode]);
     let at = schoolTime(now, conversation.daysAgo, random);
     const history: ChatMessage[] = [];
     conversation.turns.forEach((content, index) => {
@@ -159,7 +161,7 @@ function demoRows(studentIds: Map<string, string>, classId: string, now: Date): 
     });
   }
 
-  rows.usage.push(...backgroundUsage(studentIds, conversationsByStudent, classId, now, random));
+  rows.usage.push(...backgroundUsage(studentIds, modesByStudent, classId, now, random));
   return rows;
 }
 
@@ -200,17 +202,21 @@ function demoFlags(rows: DemoRows, teacherId: string): Prisma.ModerationFlagCrea
   });
 }
 
-/** Earlier sessions whose messages are not part of the demo: school days busier than weekends. */
+/**
+ * Earlier sessions whose messages are not part of the demo (the students have since deleted them, which keeps
+ * their usage rows and modes without the session): school days busier than weekends. They belong to no session
+ * shown, so each demo session's tokens are those of its own messages, as on its transcript.
+ */
 function backgroundUsage(
   studentIds: Map<string, string>,
-  conversationsByStudent: Map<string, string[]>,
+  modesByStudent: Map<string, SessionMode[]>,
   classId: string,
   now: Date,
   random: () => number,
 ): Prisma.UsageEventCreateManyInput[] {
   const events: Prisma.UsageEventCreateManyInput[] = [];
   for (const [key, userId] of studentIds) {
-    const conversations = conversationsByStudent.get(userId) ?? [];
+    const modes = modesByStudent.get(userId) ?? [];
     for (let daysAgo = USAGE_DAYS - 1; daysAgo >= 0; daysAgo--) {
       const count = isWeekend(now, daysAgo) ? between(random, 0, 1) : between(random, 0, 5);
       for (let n = 0; n < count; n++) {
@@ -222,7 +228,8 @@ function backgroundUsage(
           id: `demo-usage-${key}-d${daysAgo}-${n}`,
           userId,
           classId,
-          conversationId: conversations.length ? pick(random, conversations) : null,
+          conversationId: null,
+          mode: modes.length ? pick(random, modes) : null,
           kind: summary ? 'SUMMARY' : 'CHAT',
           model,
           promptTokens,
