@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runRetention } from '../src/admin/retention';
-import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { dayAgo, dashboardWorld, seedDashboard } from './dashboard-fixtures';
+import { createWorld } from './harness';
 import { callerAs, outcome, WHO, type Outcome } from './roles';
 
 /** The Monday (UTC) of the week `date` falls in, as YYYY-MM-DD. */
@@ -13,15 +13,12 @@ function mondayOf(date: Date): string {
     .slice(0, 10);
 }
 
-let world: World;
-let fixture: DashboardFixture;
+const { world, fixture } = dashboardWorld();
 /** The week the fixture's messages (a day old) fall in. */
 let week: string;
 let ids: string[];
 
 beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
   week = mondayOf(dayAgo(new Date(), 1));
   ids = (
     await world.db.prisma.message.findMany({
@@ -31,7 +28,6 @@ beforeAll(async () => {
     })
   ).map((m) => m.id);
 });
-afterAll(() => world.close());
 
 const CLASS_ONLY: Outcome[] = ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'];
 

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { describe, expect, it } from 'vitest';
+import { dayAgo, dashboardWorld } from './dashboard-fixtures';
 import {
   type AuthorizationCase,
   callerAs,
@@ -11,14 +10,7 @@ import {
   type Who,
 } from './roles';
 
-let world: World;
-let fixture: DashboardFixture;
-
-beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
-});
-afterAll(() => world.close());
+const { world, fixture } = dashboardWorld();
 
 /** Teacher procedures about one class: only its teacher and admins; another teacher learns nothing. */
 const CLASS_ONLY: Outcome[] = ['UNAUTHORIZED', 'FORBIDDEN', 'FORBIDDEN', 'ok', 'NOT_FOUND', 'ok'];

@@ -1,4 +1,5 @@
-import type { World } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { createWorld, type World } from './harness';
 
 const DAY_MS = 86_400_000;
 
@@ -13,6 +14,22 @@ export interface DashboardFixture {
 export function dayAgo(now: Date, daysAgo: number): Date {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   return new Date(midnight - daysAgo * DAY_MS + 12 * 3_600_000);
+}
+
+/**
+ * A test file's world with the dashboard's data (seedDashboard): made in a beforeAll registered here, closed in an
+ * afterAll. The two objects are filled in by that beforeAll, so they are read inside tests and later hooks (a
+ * file's own beforeAll runs after this one), never at the file's top level.
+ */
+export function dashboardWorld(): { world: World; fixture: DashboardFixture } {
+  const world = {} as World;
+  const fixture = {} as DashboardFixture;
+  beforeAll(async () => {
+    Object.assign(world, await createWorld());
+    Object.assign(fixture, await seedDashboard(world));
+  });
+  afterAll(() => world.close());
+  return { world, fixture };
 }
 
 /**

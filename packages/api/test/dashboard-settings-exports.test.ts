@@ -1,21 +1,16 @@
 import { buildSystemPrompt } from '@lumi/chat-core';
 import { TRPCError } from '@trpc/server';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dayAgo, dashboardWorld } from './dashboard-fixtures';
 
-let world: World;
-let fixture: DashboardFixture;
+const { world, fixture } = dashboardWorld();
 
 beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
   // A name Excel garbles without a BOM, and one a spreadsheet would run as a formula.
   await world.db.prisma.user.update({ where: { id: world.users.student.id }, data: { name: '李伟' } });
   await world.db.prisma.user.update({ where: { id: world.users.otherStudent.id }, data: { name: '=HYPERLINK("x")' } });
 });
-afterAll(() => world.close());
 
 const teacher = () => world.caller(world.users.teacher);
 const day = (daysAgo: number) => dayAgo(new Date(), daysAgo).toISOString().slice(0, 10);

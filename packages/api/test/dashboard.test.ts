@@ -1,16 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { describe, expect, it } from 'vitest';
+import { dayAgo, dashboardWorld } from './dashboard-fixtures';
 
-let world: World;
-let fixture: DashboardFixture;
-
-beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
-});
-afterAll(() => world.close());
+const { world, fixture } = dashboardWorld();
 
 const teacher = () => world.caller(world.users.teacher);
 const day = (daysAgo: number) => dayAgo(new Date(), daysAgo).toISOString().slice(0, 10);

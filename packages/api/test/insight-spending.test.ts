@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { appRouter, createCallerFactory, createContext, createServices, type LumiServices } from '../src';
 import { INSTALLATION_SCOPE, teacherScope } from '../src/chat/spend-caps';
-import { dayAgo, seedDashboard } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { dayAgo, dashboardWorld } from './dashboard-fixtures';
 
 // Issue 12: a class insight's model call was neither reserved against the money caps nor claimed, so two requests
 // for the same class, week and language (a double click, two tabs, two nodes) both paid for it.
-let world: World;
+const { world } = dashboardWorld();
 /** A second app node: its own services and database pool on the same database. */
 let nodeB: LumiServices;
 let week: string;
@@ -19,14 +18,11 @@ const ANSWER = JSON.stringify({
 });
 
 beforeAll(async () => {
-  world = await createWorld();
   nodeB = createServices({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: world.fake.url }, { db: world.otherNode() });
-  await seedDashboard(world);
   const yesterday = dayAgo(new Date(), 1);
   const monday = new Date(yesterday.getTime() - ((yesterday.getUTCDay() + 6) % 7) * 86_400_000);
   week = monday.toISOString().slice(0, 10);
 });
-afterAll(() => world.close());
 beforeEach(async () => {
   world.fake.reset();
   world.fake.setDefault({ reply: ANSWER, headersDelayMs: 200 });

@@ -1,17 +1,10 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { dashboardWorld } from './dashboard-fixtures';
+import type { World } from './harness';
 import { callerAs } from './roles';
 
-let world: World;
-let fixture: DashboardFixture;
-
-beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
-});
-afterAll(() => world.close());
+const { world, fixture } = dashboardWorld();
 
 describe('privacy.accessLog', () => {
   it('only an admin reads it; teachers, students and anonymous callers are refused', async () => {

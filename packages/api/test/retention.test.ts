@@ -1,19 +1,11 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appRouter, createCallerFactory, createContext, type SessionUser } from '../src';
 import { RETENTION_LOCK, runRetention, scheduleRetention } from '../src/admin/retention';
-import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { dashboardWorld } from './dashboard-fixtures';
 import { ADMIN_ONLY, callerAs, outcome, WHO, type Who } from './roles';
 
-let world: World;
-let fixture: DashboardFixture;
-
-beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
-});
-afterAll(() => world.close());
+const { world, fixture } = dashboardWorld();
 
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);

@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { describe, expect, it } from 'vitest';
+import { dashboardWorld } from './dashboard-fixtures';
 import { ADMIN_ONLY, callerAs, outcome, WHO, type Who } from './roles';
 
-let world: World;
-let fixture: DashboardFixture;
-
-beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
-});
-afterAll(() => world.close());
+const { world, fixture } = dashboardWorld();
 
 const caller = (who: Who) => callerAs(world, who);
 

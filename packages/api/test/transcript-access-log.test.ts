@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../src';
-import { seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, follow, type World } from './harness';
+import { dashboardWorld } from './dashboard-fixtures';
+import { follow } from './harness';
 import { addOutsider } from './practice-fixtures';
 import { outcome } from './roles';
 
@@ -11,15 +11,12 @@ import { outcome } from './roles';
  * (privacy.test.ts), and the paths students use too: conversations.get, conversations.export, following a reply
  * live, and a practice attempt. The student reading their own session is not logged.
  */
-let world: World;
-let fixture: DashboardFixture;
+const { world, fixture } = dashboardWorld();
 let outsider: SessionUser;
 let replyId: string;
 let attemptId: string;
 
 beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
   outsider = await addOutsider(world);
   replyId = (
     await world.db.prisma.message.findFirstOrThrow({
@@ -32,7 +29,6 @@ beforeAll(async () => {
       .practice.start({ source: { kind: 'builtin', id: 'zh-en-a1-basics' }, classId: world.classId })
   ).id;
 });
-afterAll(() => world.close());
 
 type Who = 'student' | 'outsider' | 'teacher' | 'otherTeacher' | 'admin';
 const READERS: Who[] = ['student', 'outsider', 'teacher', 'otherTeacher', 'admin'];

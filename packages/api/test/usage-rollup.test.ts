@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { dayAgo, seedDashboard, type DashboardFixture } from './dashboard-fixtures';
-import { createWorld, type World } from './harness';
+import { expect, it } from 'vitest';
+import { dayAgo, dashboardWorld } from './dashboard-fixtures';
 import { callerAs } from './roles';
 
 // The dashboard's charts read UsageDay, a daily rollup kept by triggers on UsageEvent. Whatever writes usage rows
 // (one at a time or many in one statement), changes them (a student's data deleted, a class deleted) or deletes
 // them, the rollup stays the exact sums of the rows.
-let world: World;
-let fixture: DashboardFixture;
-
-beforeAll(async () => {
-  world = await createWorld();
-  fixture = await seedDashboard(world);
-});
-afterAll(() => world.close());
+const { world, fixture } = dashboardWorld();
 
 /** The rollup, and the same sums computed from the usage rows, keyed alike. */
 async function rollupAndRows() {
