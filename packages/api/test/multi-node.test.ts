@@ -91,91 +91,93 @@ it('a reply on a node that does not hear the Stop is still stopped, keeping its 
   expect((await budgetRow()).reservedTokens).toBe(0);
 });
 
-it('a reply orphaned by a node that went away is closed on return, keeping its text and releasing its budget', async () => {
+/**
+ * A new conversation of the student's with replies left STREAMING (their text, reserved and prompt tokens), their
+ * reservations added to today's budget row; returns the replies and that row as it was before.
+ */
+async function streamingReplies(replies: Array<{ content: string; reserved: number; prompt: number }>) {
   const conversation = await world.db.prisma.conversation.create({
     data: { studentId: world.users.student.id, classId: world.classId, model: 'gpt-4o-mini' },
   });
   const before = await budgetRow();
   await world.db.prisma.budgetDay.update({
     where: { userId_scope_day: { userId: before.userId, scope: before.scope, day: before.day } },
-    data: { reservedTokens: { increment: 900 } },
+    data: { reservedTokens: { increment: replies.reduce((sum, r) => sum + r.reserved, 0) } },
   });
-  const orphan = await world.db.prisma.message.create({
-    data: {
-      conversationId: conversation.id,
-      role: 'ASSISTANT',
-      content: 'Half a thought',
-      tokenCount: 0,
-      model: 'gpt-4o-mini',
-      status: 'STREAMING',
-      reservedTokens: 900,
-      promptTokens: 150,
-      createdAt: before.day,
-    },
-  });
-  await world.db.prisma
-    .$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
+  const made = [];
+  for (const reply of replies) {
+    made.push(
+      await world.db.prisma.message.create({
+        data: {
+          conversationId: conversation.id,
+          role: 'ASSISTANT',
+          content: reply.content,
+          tokenCount: 0,
+          model: 'gpt-4o-mini',
+          status: 'STREAMING',
+          reservedTokens: reply.reserved,
+          promptTokens: reply.prompt,
+          createdAt: before.day,
+        },
+      }),
+    );
+  }
+  return { before, replies: made };
+}
 
-  const { events } = await follow(world, world.users.student, orphan.id);
+/** A reply its node last wrote ten minutes ago: that node is gone. */
+const abandon = (messageId: string) =>
+  world.db.prisma.$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${messageId}`;
+
+it('a reply orphaned by a node that went away is closed on return, keeping its text and releasing its budget', async () => {
+  const {
+    before,
+    replies: [orphan],
+  } = await streamingReplies([{ content: 'Half a thought', reserved: 900, prompt: 150 }]);
+  await abandon(orphan!.id);
+
+  const { events } = await follow(world, world.users.student, orphan!.id);
   expect(replyText(events)).toBe('Half a thought');
   expect(events.at(-1)).toMatchObject({ type: 'error', code: 'INTERRUPTED', retryable: true });
-  expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan.id } })).status).toBe('ERROR');
+  expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan!.id } })).status).toBe('ERROR');
   // What the dead node generated is charged: the prompt stored at open and Lumi's count of the saved text.
   const charged = 150 + countTokens('Half a thought', 'gpt-4o-mini');
   const after = await budgetRow();
   expect(after.reservedTokens).toBe(before.reservedTokens);
   expect(after.usedTokens).toBe(before.usedTokens + charged);
-  const usage = await world.db.prisma.usageEvent.findUniqueOrThrow({ where: { messageId: orphan.id } });
+  const usage = await world.db.prisma.usageEvent.findUniqueOrThrow({ where: { messageId: orphan!.id } });
   expect(usage.promptTokens + usage.completionTokens).toBe(charged);
 });
 
 it('replies orphaned by a node that died are swept by the live nodes: closed once, text kept, reservation released once', async () => {
-  const conversation = await world.db.prisma.conversation.create({
-    data: { studentId: world.users.student.id, classId: world.classId, model: 'gpt-4o-mini' },
-  });
-  const before = await budgetRow();
   // 900 reserved by the dead node's reply, 300 by a reply another node is writing right now.
-  await world.db.prisma.budgetDay.update({
-    where: { userId_scope_day: { userId: before.userId, scope: before.scope, day: before.day } },
-    data: { reservedTokens: { increment: 1200 } },
-  });
-  const streaming = (content: string, reservedTokens: number, promptTokens = 0) =>
-    world.db.prisma.message.create({
-      data: {
-        conversationId: conversation.id,
-        role: 'ASSISTANT',
-        content,
-        tokenCount: 0,
-        model: 'gpt-4o-mini',
-        status: 'STREAMING',
-        reservedTokens,
-        promptTokens,
-        createdAt: before.day,
-      },
-    });
-  const orphan = await streaming('Half a thought', 900, 200);
-  const alive = await streaming('Still going', 300);
-  await world.db.prisma
-    .$executeRaw`UPDATE "Message" SET "updatedAt" = now() - interval '10 minutes' WHERE id = ${orphan.id}`;
+  const {
+    before,
+    replies: [orphan, alive],
+  } = await streamingReplies([
+    { content: 'Half a thought', reserved: 900, prompt: 200 },
+    { content: 'Still going', reserved: 300, prompt: 0 },
+  ]);
+  await abandon(orphan!.id);
 
   // Both live nodes sweep at the same moment; no student ever comes back to the reply.
   const closed = await Promise.all([sweepOrphanedReplies(world.services), sweepOrphanedReplies(nodeB)]);
   expect(closed[0] + closed[1]).toBe(1);
 
-  const swept = await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan.id } });
+  const swept = await world.db.prisma.message.findUniqueOrThrow({ where: { id: orphan!.id } });
   expect(swept).toMatchObject({
     status: 'ERROR',
     errorCode: 'INTERRUPTED',
     content: 'Half a thought',
     reservedTokens: 0,
   });
-  expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: alive.id } })).status).toBe('STREAMING');
+  expect((await world.db.prisma.message.findUniqueOrThrow({ where: { id: alive!.id } })).status).toBe('STREAMING');
   const after = await budgetRow();
   expect(after.reservedTokens).toBe(before.reservedTokens + 300);
   // Charged once: the prompt stored at open and Lumi's count of the saved text.
   const completionTokens = countTokens('Half a thought', 'gpt-4o-mini');
   expect(after.usedTokens).toBe(before.usedTokens + 200 + completionTokens);
-  const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: orphan.id } });
+  const usage = await world.db.prisma.usageEvent.findMany({ where: { messageId: orphan!.id } });
   expect(usage).toMatchObject([{ kind: 'CHAT', promptTokens: 200, completionTokens, cachedTokens: 0 }]);
   expect(usage[0]!.costMicros).toBeGreaterThan(0);
   // A later sweep finds nothing more to do.
