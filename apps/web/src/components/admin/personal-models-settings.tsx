@@ -1,12 +1,11 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 import { fieldText, toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { SaveButton } from '../save-button';
+import { useSpendingForm } from './use-spending-form';
 
 /**
  * Which models students may use in sessions outside any class. Until an admin chooses, the cheap ones are open;
@@ -15,31 +14,16 @@ import { SaveButton } from '../save-button';
 export function PersonalModelsSettings() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const spending = useQuery(trpc.admin.spending.queryOptions());
-  const [draft, setDraft] = useState<string[] | null>(null);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.admin.setPersonalModels.mutationOptions({
-      onSuccess: () => {
-        setSaved(true);
-        setDraft(null);
-        return queryClient.invalidateQueries({ queryKey: trpc.admin.spending.queryKey() });
-      },
-    }),
+  const { spending, values, edit, save, saved, submit } = useSpendingForm(
+    (data) => data.personal.models,
+    (onSuccess) => trpc.admin.setPersonalModels.mutationOptions({ onSuccess }),
   );
 
   if (spending.isPending) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
   if (spending.error) return <ErrorNotice error={toUiError(spending.error)} />;
   const { personal } = spending.data;
-  const chosen = draft ?? personal.models;
+  const chosen = values!;
   const fieldErrors = toUiError(save.error).fieldErrors ?? {};
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate({ models: chosen });
-  }
 
   return (
     <section className="card space-y-3" aria-labelledby="personal-models-title">
@@ -48,7 +32,7 @@ export function PersonalModelsSettings() {
       </h2>
       <p className="text-sm text-slate-600">{t('admin.models.intro')}</p>
       {!personal.chosen && <p className="text-sm text-slate-600">{t('admin.models.default')}</p>}
-      <form onSubmit={submit} className="space-y-3" noValidate>
+      <form onSubmit={(event) => submit(event, { models: chosen })} className="space-y-3" noValidate>
         <fieldset className="grid gap-1 sm:grid-cols-2">
           <legend className="sr-only">{t('admin.models.title')}</legend>
           {personal.options.map((m) => (
@@ -56,10 +40,7 @@ export function PersonalModelsSettings() {
               <input
                 type="checkbox"
                 checked={chosen.includes(m.id)}
-                onChange={(e) => {
-                  setSaved(false);
-                  setDraft(e.target.checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id));
-                }}
+                onChange={(e) => edit(e.target.checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id))}
               />
               {m.label}
               <span className="text-xs text-slate-500">

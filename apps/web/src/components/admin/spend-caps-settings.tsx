@@ -1,7 +1,6 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
@@ -9,6 +8,7 @@ import { ErrorNotice } from '../error-notice';
 import { SaveButton } from '../save-button';
 import { useFormat } from '../teacher/format';
 import { UsdField, usdText, usdValue } from './usd-field';
+import { useSpendingForm } from './use-spending-form';
 
 const FIELDS = ['dayUsd', 'monthUsd', 'teacherDayUsd', 'teacherMonthUsd'] as const;
 type Field = (typeof FIELDS)[number];
@@ -21,24 +21,15 @@ export function SpendCapsSettings() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
-  const queryClient = useQueryClient();
-  const spending = useQuery(trpc.admin.spending.queryOptions());
-  const [draft, setDraft] = useState<Record<Field, string> | null>(null);
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.admin.setSpendCaps.mutationOptions({
-      onSuccess: () => {
-        setSaved(true);
-        setDraft(null);
-        return queryClient.invalidateQueries({ queryKey: trpc.admin.spending.queryKey() });
-      },
-    }),
+  const { spending, values, edit, save, saved, submit } = useSpendingForm(
+    (data) => Object.fromEntries(FIELDS.map((f) => [f, usdText(data.caps[f])])) as Record<Field, string>,
+    (onSuccess) => trpc.admin.setSpendCaps.mutationOptions({ onSuccess }),
   );
 
   if (spending.isPending) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
   if (spending.error) return <ErrorNotice error={toUiError(spending.error)} />;
   const { caps, spentUsd } = spending.data;
-  const form = draft ?? (Object.fromEntries(FIELDS.map((f) => [f, usdText(caps[f])])) as Record<Field, string>);
+  const form = values!;
   const fieldErrors = toUiError(save.error).fieldErrors ?? {};
   const labels: Record<Field, string> = {
     dayUsd: t('admin.caps.day'),
@@ -47,16 +38,13 @@ export function SpendCapsSettings() {
     teacherMonthUsd: t('admin.caps.teacherMonth'),
   };
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    save.mutate({
+  const saveCaps = (event: FormEvent) =>
+    submit(event, {
       dayUsd: usdValue(form.dayUsd),
       monthUsd: usdValue(form.monthUsd),
       teacherDayUsd: usdValue(form.teacherDayUsd),
       teacherMonthUsd: usdValue(form.teacherMonthUsd),
     });
-  }
 
   return (
     <section className="card space-y-3" aria-labelledby="caps-title">
@@ -71,14 +59,14 @@ export function SpendCapsSettings() {
         })}
       </p>
       {!caps.saved && <p className="text-sm text-slate-600">{t('admin.caps.fromEnv')}</p>}
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3" noValidate>
+      <form onSubmit={saveCaps} className="flex flex-wrap items-end gap-3" noValidate>
         {FIELDS.map((f) => (
           <UsdField
             key={f}
             label={labels[f]}
             value={form[f]}
             errors={fieldErrors[f]}
-            onChange={(value) => (setSaved(false), setDraft({ ...form, [f]: value }))}
+            onChange={(value) => edit({ ...form, [f]: value })}
           />
         ))}
         <SaveButton label={t('admin.caps.submit')} pending={save.isPending} saved={saved} />
