@@ -1,22 +1,13 @@
 /**
- * Runs once as the server starts: an unusable setting (a bad proxy URL, a timeout that is not a number, no
- * DATABASE_URL) stops the server with its message instead of failing every request.
- * Besides stamping each request's client address (which must happen before Next reads the request) and taking
- * over SIGTERM (the node drains, server/shutdown.ts), it only
- * checks: Next bundles this hook apart from the routes, so services made here would be a second copy
- * whose module state (the database pool registry, error classes) the routes could not see.
+ * Runs once as the server starts: under Node.js, server/start-node.ts checks the configuration (an unusable setting
+ * stops the server with its message), stamps client addresses and takes over SIGTERM.
+ * Next also bundles this hook for the Edge runtime, where NEXT_RUNTIME is 'edge' at build time: the import below
+ * sits in a branch that bundle drops, so Node-only code (process.exit) stays out of it. Keep it that way: an early
+ * `return` for the other runtime does not drop what follows.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { configureFromEnv } = await import('@lumi/api');
-  const { stampClientAddresses, trustedProxyHops } = await import('./server/client-address');
-  const { drainOnSigterm } = await import('./server/shutdown');
-  try {
-    configureFromEnv(process.env);
-    stampClientAddresses(trustedProxyHops(process.env));
-    drainOnSigterm(process.env);
-  } catch (error) {
-    console.error(`lumi: cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startNode } = await import('./server/start-node');
+    startNode();
   }
 }
