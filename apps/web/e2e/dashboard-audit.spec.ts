@@ -35,6 +35,42 @@ test('the search stays in the address: Back from a result finds the same results
   await expect(results).toHaveCount(count);
 });
 
+test('session filters stay in the address, and one date alone filters the list', async ({ page, baseURL }) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await openDemoClass(page);
+  await page.getByRole('link', { name: 'Sessions' }).click();
+  const rows = page.getByTestId('conversations').getByRole('row');
+  await expect(rows.filter({ hasText: 'Loop prints 5 five times' })).toBeVisible();
+  // Only "From": the sessions active since yesterday (UTC), not those of two weeks ago.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('From').fill(yesterday);
+  await expect(rows.filter({ hasText: 'Loop prints 5 five times' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Exam stress' })).toBeVisible();
+  await page.getByLabel('From').fill('');
+  await page.getByRole('combobox', { name: 'Flags' }).selectOption('yes');
+  await expect(page).toHaveURL(/[?&]flagged=yes/);
+  await expect(rows.filter({ hasText: 'Loop prints 5 five times' })).toHaveCount(0);
+  await rows.filter({ hasText: 'Exam stress' }).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Exam stress' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('combobox', { name: 'Flags' })).toHaveValue('yes');
+  await expect(rows.filter({ hasText: 'Exam stress' })).toBeVisible();
+  await expect(rows.filter({ hasText: 'Loop prints 5 five times' })).toHaveCount(0);
+
+  // The flags queue keeps the status it shows the same way.
+  await page.getByRole('link', { name: /^Flags/ }).click();
+  await page.getByRole('button', { name: 'Reviewed', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]status=reviewed/);
+  await page
+    .getByTestId('flag')
+    .first()
+    .getByRole('link', { name: /Open in context/ })
+    .click();
+  await expect(page.getByTestId('transcript-message').first()).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('button', { name: 'Reviewed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -20,7 +20,7 @@ import { UsageCharts } from './usage-charts';
 import { useLiveFlags } from './use-live-flags';
 
 /** One class: its roster, charts, sessions, search and flags, one tab at a time (the tab is in the address). */
-export function ClassPage({ classId, tab, studentId }: { classId: string; tab: ClassTab; studentId?: string }) {
+export function ClassPage({ classId, tab }: { classId: string; tab: ClassTab }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const roster = useQuery(trpc.teacher.roster.queryOptions({ classId }));
@@ -87,7 +87,7 @@ export function ClassPage({ classId, tab, studentId }: { classId: string; tab: C
       {tab === 'roster' && <RosterTable classId={classId} />}
       {tab === 'usage' && <UsageCharts classId={classId} />}
       {tab === 'insight' && <ClassInsight classId={classId} />}
-      {tab === 'conversations' && <ConversationTable classId={classId} studentId={studentId} />}
+      {tab === 'conversations' && <ConversationTable classId={classId} />}
       {tab === 'search' && <ClassSearch classId={classId} />}
       {tab === 'flags' && <FlagQueue classId={classId} />}
       {tab === 'practice' && <ClassPractice classId={classId} />}

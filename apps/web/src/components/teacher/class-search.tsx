@@ -2,7 +2,6 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
@@ -11,6 +10,7 @@ import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
 import { Highlighted } from './highlighted';
 import { sessionTitle } from '../../lib/session-title';
+import { useAddressFilters } from './use-address-filters';
 
 /**
  * Search every message of the class's sessions, in English or Chinese; each hit opens the transcript at it. The
@@ -20,8 +20,8 @@ export function ClassSearch({ classId }: { classId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
-  const router = useRouter();
-  const query = useSearchParams().get('q')?.trim().slice(0, 100) ?? '';
+  const [address, setAddress] = useAddressFilters(['q']);
+  const query = address.q.trim().slice(0, 100);
   const [draft, setDraft] = useState(query);
   const results = useInfiniteQuery(
     trpc.teacher.search.infiniteQueryOptions(
@@ -33,10 +33,7 @@ export function ClassSearch({ classId }: { classId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const next = draft.trim();
-    router.replace(`/teacher/classes/${classId}?tab=search${next ? `&q=${encodeURIComponent(next)}` : ''}`, {
-      scroll: false,
-    });
+    setAddress({ q: draft.trim() });
   }
 
   return (

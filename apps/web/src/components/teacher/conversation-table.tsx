@@ -3,7 +3,6 @@
 import { tutorModeSchema } from '@lumi/api/schemas';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import type { MessageKey } from '../../i18n/en';
 import { toUiError } from '../../lib/app-error';
@@ -11,23 +10,42 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
 import { sessionTitle } from '../../lib/session-title';
+import { useAddressFilters } from './use-address-filters';
 
 const MODES = tutorModeSchema.options;
 type Mode = (typeof MODES)[number];
 const isMode = (value: string): value is Mode => (MODES as readonly string[]).includes(value);
 
-/** The class's sessions, filtered by student, mode, days and flags; each opens its transcript. */
-export function ConversationTable({ classId, studentId: initialStudent }: { classId: string; studentId?: string }) {
+const FILTERS = ['student', 'mode', 'flagged', 'from', 'to'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The days a From/To pair means: one end alone runs to today or from a year before, and ends given the wrong way
+ * round are read the right way round (the list never ignores a date the teacher picked).
+ */
+export function sessionDays(from: string, to: string): { from: string; to: string } | undefined {
+  const [start, end] = [DAY.test(from) ? from : '', DAY.test(to) ? to : ''];
+  if (!start && !end) return undefined;
+  const last = end || dayOf(new Date());
+  const first = start || dayOf(new Date(Date.parse(`${last}T00:00:00Z`) - 365 * 86_400_000));
+  return first <= last ? { from: first, to: last } : { from: last, to: first };
+}
+
+/**
+ * The class's sessions, filtered by student, mode, days and flags (kept in the address: Back from a transcript
+ * finds the same list); each opens its transcript.
+ */
+export function ConversationTable({ classId }: { classId: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
   const roster = useQuery(trpc.teacher.roster.queryOptions({ classId }));
-  const [studentId, setStudentId] = useState(initialStudent ?? '');
-  const [mode, setMode] = useState<Mode | ''>('');
-  const [flagged, setFlagged] = useState<'' | 'yes' | 'no'>('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const range = from && to && from <= to ? { from, to } : undefined;
+  const [filters, setFilters] = useAddressFilters(FILTERS);
+  const { student: studentId, from, to } = filters;
+  const mode = isMode(filters.mode) ? filters.mode : '';
+  const flagged = filters.flagged === 'yes' || filters.flagged === 'no' ? filters.flagged : '';
+  const range = sessionDays(from, to);
   const list = useInfiniteQuery(
     trpc.teacher.conversations.infiniteQueryOptions(
       {
@@ -50,7 +68,7 @@ export function ConversationTable({ classId, studentId: initialStudent }: { clas
       <div className="flex flex-wrap items-end gap-3 text-xs text-slate-600">
         <label>
           {t('dash.col.student')}
-          <select className="input mt-1" value={studentId} onChange={(e) => setStudentId(e.target.value)}>
+          <select className="input mt-1" value={studentId} onChange={(e) => setFilters({ student: e.target.value })}>
             <option value="">{t('dash.everyone')}</option>
             {roster.data?.students.map((s) => (
               <option key={s.studentId} value={s.studentId}>
@@ -61,11 +79,7 @@ export function ConversationTable({ classId, studentId: initialStudent }: { clas
         </label>
         <label>
           {t('new.mode')}
-          <select
-            className="input mt-1"
-            value={mode}
-            onChange={(e) => setMode(isMode(e.target.value) ? e.target.value : '')}
-          >
+          <select className="input mt-1" value={mode} onChange={(e) => setFilters({ mode: e.target.value })}>
             <option value="">{t('dash.anyMode')}</option>
             {MODES.map((m) => (
               <option key={m} value={m}>
@@ -76,19 +90,27 @@ export function ConversationTable({ classId, studentId: initialStudent }: { clas
         </label>
         <label>
           {t('dash.from')}
-          <input type="date" className="input mt-1" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input
+            type="date"
+            className="input mt-1"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => setFilters({ from: e.target.value })}
+          />
         </label>
         <label>
           {t('dash.to')}
-          <input type="date" className="input mt-1" value={to} onChange={(e) => setTo(e.target.value)} />
+          <input
+            type="date"
+            className="input mt-1"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setFilters({ to: e.target.value })}
+          />
         </label>
         <label>
           {t('dash.col.flags')}
-          <select
-            className="input mt-1"
-            value={flagged}
-            onChange={(e) => setFlagged(e.target.value === 'yes' ? 'yes' : e.target.value === 'no' ? 'no' : '')}
-          >
+          <select className="input mt-1" value={flagged} onChange={(e) => setFilters({ flagged: e.target.value })}>
             <option value="">{t('dash.all')}</option>
             <option value="yes">{t('dash.flaggedOnly')}</option>
             <option value="no">{t('dash.unflaggedOnly')}</option>

@@ -2,13 +2,13 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import { toUiError } from '../../lib/app-error';
 import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { FlagCategories } from './flag-categories';
 import { useFormat } from './format';
+import { useAddressFilters } from './use-address-filters';
 
 type Status = 'open' | 'reviewed' | 'all';
 
@@ -18,7 +18,9 @@ export function FlagQueue({ classId }: { classId: string }) {
   const trpc = useTRPC();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<Status>('open');
+  // The status shown is in the address (`&status=`): Back from "Open in context" finds the same list.
+  const [address, setAddress] = useAddressFilters(['status']);
+  const status: Status = address.status === 'reviewed' || address.status === 'all' ? address.status : 'open';
   const flags = useInfiniteQuery(
     trpc.teacher.flags.infiniteQueryOptions({ classId, status }, { getNextPageParam: (page) => page.nextCursor }),
   );
@@ -46,7 +48,7 @@ export function FlagQueue({ classId }: { classId: string }) {
               type="button"
               className="btn-secondary"
               aria-pressed={status === s}
-              onClick={() => setStatus(s)}
+              onClick={() => setAddress({ status: s === 'open' ? '' : s })}
             >
               {t(`dash.flags.${s}`)}
             </button>

@@ -12,6 +12,5 @@ export default async function TeacherClassPage({
   await requireRole('TEACHER', 'ADMIN');
   const [{ classId }, query] = await Promise.all([params, searchParams]);
   const tab = typeof query.tab === 'string' && isClassTab(query.tab) ? query.tab : 'roster';
-  const studentId = typeof query.student === 'string' ? query.student : undefined;
-  return <ClassPage classId={classId} tab={tab} studentId={studentId} />;
+  return <ClassPage classId={classId} tab={tab} />;
 }
