@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { openDemoClass, signInAsDemoTeacher, snap } from './helpers';
+import { SEED } from './fixtures';
+import { openDemoClass, signInAsDemoTeacher, signInInEnglish, snap } from './helpers';
 
 // What a teacher walking the dashboard noticed (issue 12 walk-through): English that counts "1 open flags", a
 // roster that pushed the whole phone page sideways, a search that was gone after Back from a transcript.
@@ -69,6 +70,24 @@ test('session filters stay in the address, and one date alone filters the list',
   await expect(page.getByTestId('transcript-message').first()).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('button', { name: 'Reviewed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a screen reader hears the requests by hour too; the access log leads back to the admin page', async ({
+  page,
+  baseURL,
+}) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await openDemoClass(page);
+  await page.getByRole('link', { name: 'Usage' }).click();
+  const hours = page.getByRole('figure', { name: /Requests by hour/ });
+  await expect(hours.getByRole('listitem').first()).toContainText(/^\d{2}:00 · Requests: [1-9]/);
+
+  await page.context().clearCookies();
+  await signInInEnglish(page, baseURL, SEED.adminEmail, SEED.demoPassword, /\/(teacher|admin)$/);
+  await page.goto('/admin/privacy');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'School admin' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { name: 'School admin', level: 1 })).toBeVisible();
 });
 
 test.describe('on a phone', () => {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/client';
 import type { MessageKey } from '../../i18n/en';
@@ -39,6 +40,11 @@ export function AccessLogTable() {
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <main className="mx-auto w-full max-w-5xl space-y-4 px-4 py-6">
+      <nav aria-label={t('dash.breadcrumb')} className="text-sm">
+        <Link href="/admin" className="text-indigo-700 hover:underline">
+          ← {t('admin.title')}
+        </Link>
+      </nav>
       <h1 className="text-2xl font-semibold">{t('privacy.title')}</h1>
       <p className="text-sm text-slate-600">{t('privacy.intro')}</p>
       <section className="card space-y-3" aria-labelledby="access-log-title">

@@ -170,6 +170,15 @@ export function UsageCharts({ classId }: { classId: string }) {
                     </BarChart>
                   </ResponsiveContainer>
                 </div>
+                <ul className="sr-only">
+                  {hours
+                    ?.filter((h) => h.replies > 0)
+                    .map((h) => (
+                      <li key={h.label}>
+                        {h.label}:00 · {t('dash.replies')}: {format.tokens(h.replies)}
+                      </li>
+                    ))}
+                </ul>
               </figure>
             </div>
           )}
