@@ -5,6 +5,7 @@
 // who signed up, or changes its role. `redact <name> <email>` empties a student's messages as the retention job does;
 // `user-texts <name>` prints what people named and wrote (names, emails, class names, titles, messages) as JSON.
 // Run as a child process so Playwright's own TypeScript loader never has to load the Prisma client.
+import { readAccessDetail } from '@lumi/api/schemas';
 import { createPrismaClient } from '@lumi/db';
 import { deployMigrations } from '@lumi/db/migrate';
 import { seedDemoSchool } from '@lumi/db/seed';
@@ -143,7 +144,10 @@ if (command === 'create') {
     // What teachers searched for, as the access log records it.
     db.accessLog.findMany({ where: { action: 'SEARCH_RESULTS' }, select: { detail: true } }),
   ]);
-  const searches = logged.map(({ detail }) => ({ query: /^search "(.*)":/s.exec(detail)?.[1] }));
+  const searches = logged.map(({ detail }) => {
+    const facts = readAccessDetail(detail);
+    return { query: facts?.kind === 'search' ? facts.query : undefined };
+  });
   const rows: Record<string, unknown>[] = [
     ...users,
     ...classes,

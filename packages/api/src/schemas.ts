@@ -15,3 +15,4 @@ export * from './teacher/insight.types';
 export * from './practice/practice.types';
 export * from './teacher/export-class.types';
 export { MAX_BATCH_CALLS } from './shared/batch';
+export * from './privacy/access-detail.types';

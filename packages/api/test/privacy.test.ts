@@ -96,7 +96,7 @@ describe("reading students' words in a list is logged", () => {
         classId: world.classId,
         studentId: world.users.student.id,
         conversationId: fixture.conversationId,
-        detail: 'search "光合作用": 2 messages',
+        detail: { kind: 'search', query: '光合作用', count: 2 },
       },
     ]);
     // An admin's reading is logged as theirs; a search that finds nothing shows nothing and logs nothing.
@@ -108,7 +108,7 @@ describe("reading students' words in a list is logged", () => {
       expect.objectContaining({
         actorId: world.users.admin.id,
         action: 'SEARCH_RESULTS',
-        detail: 'search "hurt": 1 message',
+        detail: { kind: 'search', query: 'hurt', count: 1 },
       }),
     ]);
   });
@@ -124,7 +124,7 @@ describe("reading students' words in a list is logged", () => {
         classId: world.classId,
         studentId: world.users.student.id,
         conversationId: fixture.conversationId,
-        detail: 'flags queue: 1 excerpt',
+        detail: { kind: 'flagExcerpts', count: 1 },
       },
       expect.objectContaining({ actorId: world.users.admin.id, action: 'FLAG_EXCERPTS', classId: world.classId }),
     ]);

@@ -21,7 +21,7 @@ export const deleteStudentRoute = adminProcedure.input(studentIdInput).mutation(
     await recordAccess({ db: tx }, ctx.user, {
       action: 'STUDENT_DELETE',
       studentId: student.id,
-      detail: `${conversations} sessions, ${messages} messages deleted; ${usage} usage rows kept without the student`,
+      detail: { kind: 'deleted', sessions: conversations, messages, usage },
     });
     return { conversations, messages, usage };
   });

@@ -79,7 +79,7 @@ export const exportStudentRoute = adminProcedure.input(studentIdInput).query(asy
   await recordAccess(ctx, ctx.user, {
     action: 'STUDENT_EXPORT',
     studentId: student.id,
-    detail: `${conversations.length} sessions, ${usage.length} usage rows`,
+    detail: { kind: 'exported', sessions: conversations.length, usage: usage.length },
   });
   return {
     filename: `${slug(student.name)}-data-${ctx.now().toISOString().slice(0, 10)}.json`,

@@ -19,7 +19,7 @@ export const exportConversationRoute = signedInProcedure
       ctx.user,
       { ...conversation, conversationId: conversation.id },
       'EXPORT_TRANSCRIPTS',
-      `one session, ${input.format}`,
+      { kind: 'oneSession', format: input.format },
     );
     const slug = conversation.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'session';
     if (input.format === 'json') {

@@ -17,13 +17,9 @@ export const getConversationRoute = signedInProcedure.input(conversationIdInput)
     where: { conversationId: conversation.id },
     _sum: { promptTokens: true, completionTokens: true, costMicros: true },
   });
-  await recordOverseerRead(
-    ctx,
-    ctx.user,
-    { ...conversation, conversationId: conversation.id },
-    'TRANSCRIPT_VIEW',
-    'session',
-  );
+  await recordOverseerRead(ctx, ctx.user, { ...conversation, conversationId: conversation.id }, 'TRANSCRIPT_VIEW', {
+    kind: 'session',
+  });
   const { class: klass, ...rest } = conversation;
   return {
     ...rest,

@@ -47,13 +47,9 @@ export async function handleFollowReply(
     });
     if (!message || message.role !== 'ASSISTANT') throw new AppError('NOT_FOUND', 'No such reply.');
     const conversation = await loadConversation(services, user, message.conversationId, 'read');
-    await recordOverseerRead(
-      services,
-      user,
-      { ...conversation, conversationId: conversation.id },
-      'TRANSCRIPT_VIEW',
-      'live reply',
-    );
+    await recordOverseerRead(services, user, { ...conversation, conversationId: conversation.id }, 'TRANSCRIPT_VIEW', {
+      kind: 'liveReply',
+    });
     return eventStream([], followReply(services, id, request.signal));
   } catch (error) {
     return errorResponse(error);

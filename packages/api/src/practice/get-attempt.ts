@@ -7,6 +7,9 @@ import { attemptIdInput } from './practice.types';
 /** An attempt with its transcript, cards and report: the student's own, or one a teacher oversees. */
 export const getAttemptRoute = signedInProcedure.input(attemptIdInput).query(async ({ ctx, input }) => {
   const attempt = await loadAttempt(ctx, ctx.user, input.attemptId, 'read');
-  await recordOverseerRead(ctx, ctx.user, attempt, 'TRANSCRIPT_VIEW', `practice: ${attempt.title}`);
+  await recordOverseerRead(ctx, ctx.user, attempt, 'TRANSCRIPT_VIEW', {
+    kind: 'practice',
+    title: attempt.title,
+  });
   return attemptView(ctx, attempt);
 });

@@ -1,4 +1,5 @@
 import { adminProcedure } from '../trpc';
+import { readAccessDetail } from './access-detail.types';
 import { listAccessLogInput } from './list-access-log.types';
 
 /** The access log, newest first, with the names of who read what about whom (admins only). */
@@ -30,6 +31,7 @@ export const listAccessLogRoute = adminProcedure.input(listAccessLogInput).query
   return {
     items: page.map((r) => ({
       ...r,
+      detail: readAccessDetail(r.detail),
       actorName: userName.get(r.actorId) ?? r.actorId,
       studentName: r.studentId ? (userName.get(r.studentId) ?? r.studentId) : null,
       className: r.classId ? (className.get(r.classId) ?? r.classId) : null,

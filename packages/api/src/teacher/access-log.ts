@@ -1,4 +1,5 @@
-import type { AccessAction, Prisma, PrismaClient } from '@lumi/db';
+import { Prisma, type AccessAction, type PrismaClient } from '@lumi/db';
+import type { AccessDetail } from '../privacy/access-detail.types';
 import type { SessionUser } from '../context';
 
 /** Writes one access-log row: an adult read a transcript or exported data about students. */
@@ -10,7 +11,7 @@ export async function recordAccess(
     classId?: string | null;
     studentId?: string | null;
     conversationId?: string | null;
-    detail?: string;
+    detail?: AccessDetail;
   },
 ): Promise<void> {
   await ctx.db.accessLog.create({
@@ -20,7 +21,7 @@ export async function recordAccess(
       classId: entry.classId ?? null,
       studentId: entry.studentId ?? null,
       conversationId: entry.conversationId ?? null,
-      detail: entry.detail ?? '',
+      detail: entry.detail ?? Prisma.DbNull,
     },
   });
 }
@@ -34,7 +35,7 @@ export async function recordOverseerRead(
   reader: SessionUser,
   session: { studentId: string; classId: string | null; conversationId: string | null },
   action: 'TRANSCRIPT_VIEW' | 'EXPORT_TRANSCRIPTS',
-  detail: string,
+  detail: AccessDetail,
 ): Promise<void> {
   if (session.studentId === reader.id) return;
   await recordAccess(ctx, reader, { action, ...session, detail });
@@ -43,14 +44,14 @@ export async function recordOverseerRead(
 /**
  * Logs an adult reading students' words in a list (search results' snippets, the flags queue's excerpts): a row
  * per student shown, naming the session when everything of theirs on the page came from one, with how many
- * (`detail` is completed with the count). Nothing when the page is empty.
+ * (`detail` is given the count). Nothing when the page is empty.
  */
 export async function recordListRead(
   ctx: { db: PrismaClient | Prisma.TransactionClient },
   reader: SessionUser,
   action: 'SEARCH_RESULTS' | 'FLAG_EXCERPTS',
   items: ReadonlyArray<{ classId: string; studentId: string; conversationId: string }>,
-  detail: (count: number) => string,
+  detail: (count: number) => AccessDetail,
 ): Promise<void> {
   const shown = new Map<string, { classId: string; studentId: string; conversations: Set<string>; count: number }>();
   for (const item of items) {

@@ -24,7 +24,11 @@ export const exportFlagsRoute = teacherProcedure.input(classIdInput).query(async
       message: { select: { content: true } },
     },
   });
-  await recordAccess(ctx, ctx.user, { action: 'EXPORT_FLAGS', classId: klass.id, detail: `${flags.length} flags` });
+  await recordAccess(ctx, ctx.user, {
+    action: 'EXPORT_FLAGS',
+    classId: klass.id,
+    detail: { kind: 'flags', count: flags.length },
+  });
   const content = toCsv(
     [
       'raised_utc',

@@ -113,7 +113,9 @@ export const exportTranscriptsRoute = teacherProcedure.input(exportTranscriptsIn
   await recordAccess(ctx, ctx.user, {
     action: 'EXPORT_TRANSCRIPTS',
     classId: klass.id,
-    detail: `${sessions} sessions${input.range ? `, ${input.range.from}..${input.range.to}` : ''}`,
+    detail: input.range
+      ? { kind: 'sessionsInRange', count: sessions, from: input.range.from, to: input.range.to }
+      : { kind: 'sessions', count: sessions },
   });
   return {
     filename: `${slug(klass.name)}-transcripts-${dayString(ctx.now())}.zip`,

@@ -44,7 +44,7 @@ export async function exportClassUsage(
   await recordAccess(ctx, user, {
     action: 'EXPORT_USAGE',
     classId: klass.id,
-    detail: `${input.from}..${input.to}, ${rows.length} rows`,
+    detail: { kind: 'usageRows', count: rows.length, from: input.from, to: input.to },
   });
   const content = toCsv(
     [

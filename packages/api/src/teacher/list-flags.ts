@@ -67,9 +67,7 @@ export async function listClassFlags(
     LEFT JOIN "User" r ON r."id" = f."reviewedById"
     ORDER BY f."createdAt" DESC, f."id" DESC`);
   const page = rows.slice(0, input.limit).map((row) => ({ ...row, categories: flagCategories(row.categories) }));
-  await recordListRead(ctx, user, 'FLAG_EXCERPTS', page, (count) =>
-    count === 1 ? 'flags queue: 1 excerpt' : `flags queue: ${count} excerpts`,
-  );
+  await recordListRead(ctx, user, 'FLAG_EXCERPTS', page, (count) => ({ kind: 'flagExcerpts', count }));
   const last = page.at(-1);
   return {
     items: page,

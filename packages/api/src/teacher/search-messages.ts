@@ -68,7 +68,7 @@ export async function searchClassMessages(
     user,
     'SEARCH_RESULTS',
     page.map((row) => ({ ...row, classId: klass.id })),
-    (count) => `search "${input.query}": ${count} ${count === 1 ? 'message' : 'messages'}`,
+    (count) => ({ kind: 'search', query: input.query, count }),
   );
   const last = page.at(-1);
   return {
