@@ -9,6 +9,7 @@ import { fieldText, localizeError, toUiError } from '../lib/app-error';
 import { useTRPC } from '../trpc/client';
 import { ErrorNotice } from './error-notice';
 import { formText } from '../lib/form-text';
+import { modelLabel } from '../lib/model-label';
 
 /** Picks a mode (and persona for a custom tutor), a class and one of its models, creates the session and opens it. */
 export function NewSessionForm() {
@@ -98,9 +99,9 @@ export function NewSessionForm() {
             <option key={m.id} value={m.id}>
               {/* Prices are null unless the caller may see money (a teacher, or a class that shows them). */}
               {m.prices === null || (m.prices.input === 0 && m.prices.output === 0)
-                ? m.label
+                ? modelLabel(m, t)
                 : t('new.modelOption', {
-                    label: m.label,
+                    label: modelLabel(m, t),
                     input: String(m.prices.input),
                     output: String(m.prices.output),
                   })}

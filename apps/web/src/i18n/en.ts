@@ -76,6 +76,7 @@ export const en = {
   'home.join': 'Join',
   'new.title': 'Start a new session',
   'new.mode': 'Mode',
+  'model.demo': 'Lumi demo tutor (offline)',
   'new.class': 'Class',
   'new.noClass': 'No class (personal)',
   'new.persona': 'Describe your tutor',

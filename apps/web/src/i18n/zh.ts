@@ -75,6 +75,7 @@ export const zh: Record<MessageKey, string> = {
   'home.join': '加入',
   'new.title': '开始新会话',
   'new.mode': '模式',
+  'model.demo': 'Lumi 演示导师（离线）',
   'new.class': '班级',
   'new.noClass': '不选班级（个人）',
   'new.persona': '描述你的导师',

@@ -6,6 +6,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { SaveButton } from '../save-button';
 import { useSpendingForm } from './use-spending-form';
+import { modelLabel } from '../../lib/model-label';
 
 /**
  * Which models students may use in sessions outside any class. Until an admin chooses, the cheap ones are open;
@@ -42,7 +43,7 @@ export function PersonalModelsSettings() {
                 checked={chosen.includes(m.id)}
                 onChange={(e) => edit(e.target.checked ? [...chosen, m.id] : chosen.filter((id) => id !== m.id))}
               />
-              {m.label}
+              {modelLabel(m, t)}
               <span className="text-xs text-slate-500">
                 {t('admin.models.price', { input: m.prices.input, output: m.prices.output })}
               </span>

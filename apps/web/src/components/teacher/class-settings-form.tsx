@@ -12,6 +12,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { SaveButton } from '../save-button';
 import { useFormat } from './format';
+import { modelLabel } from '../../lib/model-label';
 
 const PREVIEW_MODES = [
   'GENERAL',
@@ -167,7 +168,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
                 }
               />
               <span>
-                {m.label}{' '}
+                {modelLabel(m, t)}{' '}
                 <span className="text-xs text-slate-500">
                   {t('dash.modelPrice', {
                     input: format.cost(m.prices.input * 1_000_000),
@@ -190,7 +191,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
               .filter((m) => chosenModels.includes(m.id))
               .map((m) => (
                 <option key={m.id} value={m.id}>
-                  {m.label}
+                  {modelLabel(m, t)}
                 </option>
               ))}
           </select>
