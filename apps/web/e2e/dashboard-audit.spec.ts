@@ -30,10 +30,20 @@ test('the search stays in the address: Back from a result finds the same results
   await expect(results.first().locator('mark')).toHaveText('顺序');
   const count = await results.count();
   await results.first().getByRole('link').click();
-  await expect(page.locator('[data-testid="transcript-message"][aria-current="true"]')).toContainText('顺序');
+  const found = page.locator('[data-testid="transcript-message"][aria-current="true"]');
+  await expect(found).toContainText('顺序');
+  // The words searched for are marked in the message found (here a tutor's Markdown reply).
+  await expect(found.locator('mark').first()).toHaveText('顺序');
   await page.goBack();
   await expect(page.getByRole('searchbox', { name: 'Search the class’s messages' })).toHaveValue('顺序');
   await expect(results).toHaveCount(count);
+
+  // In English too, whatever the case, in a student's own words.
+  await page.getByRole('searchbox', { name: 'Search the class’s messages' }).fill('UNIFORMS');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await results.filter({ hasText: 'Here is my intro' }).getByRole('link').click();
+  await expect(page.locator('[data-testid="transcript-message"][aria-current="true"] mark')).toHaveText('uniforms');
+  await snap(page, 'audit-transcript-marked');
 });
 
 test('session filters stay in the address, and one date alone filters the list', async ({ page, baseURL }) => {

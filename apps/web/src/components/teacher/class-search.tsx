@@ -68,7 +68,7 @@ export function ClassSearch({ classId }: { classId: string }) {
         {items.map((m) => (
           <li key={m.id} className="py-3" data-testid="search-result">
             <Link
-              href={`/teacher/classes/${classId}/conversations/${m.conversationId}?m=${m.id}#m-${m.id}`}
+              href={`/teacher/classes/${classId}/conversations/${m.conversationId}?m=${m.id}&q=${encodeURIComponent(query)}#m-${m.id}`}
               className="block rounded hover:bg-slate-50"
             >
               <p className="text-xs text-slate-500">

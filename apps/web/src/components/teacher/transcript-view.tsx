@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useI18n } from '../../i18n/client';
 import type { MessageKey } from '../../i18n/en';
 import { localizeError, toUiError } from '../../lib/app-error';
@@ -11,6 +11,7 @@ import { Markdown } from '../chat/markdown';
 import { ErrorNotice } from '../error-notice';
 import { FlagCategories } from './flag-categories';
 import { useFormat } from './format';
+import { rehypeMarkTerms, splitMarked, termPattern } from './mark-terms';
 import { sessionTitle } from '../../lib/session-title';
 
 /**
@@ -21,10 +22,13 @@ export function TranscriptView({
   classId,
   conversationId,
   highlightMessageId,
+  searched,
 }: {
   classId: string;
   conversationId: string;
   highlightMessageId?: string;
+  /** The search that led here: its words are marked in the message it found. */
+  searched?: string;
 }) {
   const { t } = useI18n();
   const trpc = useTRPC();
@@ -52,6 +56,9 @@ export function TranscriptView({
         ),
     }),
   );
+
+  const pattern = useMemo(() => termPattern(searched), [searched]);
+  const markPlugin = useMemo(() => (pattern ? rehypeMarkTerms(pattern) : undefined), [pattern]);
 
   useEffect(() => {
     if (!transcript.data || !highlightMessageId) return;
@@ -118,9 +125,13 @@ export function TranscriptView({
                   </p>
                   {m.content ? (
                     m.role === 'USER' ? (
-                      <p className="whitespace-pre-wrap break-words text-sm">{m.content}</p>
+                      <p className="whitespace-pre-wrap break-words text-sm">
+                        {splitMarked(m.content, target ? pattern : null).map((part, i) =>
+                          part.match ? <mark key={i}>{part.text}</mark> : part.text,
+                        )}
+                      </p>
                     ) : (
-                      <Markdown text={m.content} />
+                      <Markdown text={m.content} mark={target ? markPlugin : undefined} />
                     )
                   ) : (
                     <p className="text-sm text-slate-500">{t(m.redactedAt ? 'dash.redacted' : 'dash.noText')}</p>

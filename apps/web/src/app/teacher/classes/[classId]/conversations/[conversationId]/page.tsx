@@ -11,5 +11,13 @@ export default async function TeacherTranscriptPage({
   await requireRole('TEACHER', 'ADMIN');
   const [{ classId, conversationId }, query] = await Promise.all([params, searchParams]);
   const messageId = typeof query.m === 'string' ? query.m : undefined;
-  return <TranscriptView classId={classId} conversationId={conversationId} highlightMessageId={messageId} />;
+  const searched = typeof query.q === 'string' ? query.q.slice(0, 100) : undefined;
+  return (
+    <TranscriptView
+      classId={classId}
+      conversationId={conversationId}
+      highlightMessageId={messageId}
+      searched={searched}
+    />
+  );
 }
