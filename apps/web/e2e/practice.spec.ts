@@ -86,10 +86,19 @@ test('a Chinese roleplay with pinyin switched on, glosses, and numbered pinyin t
   const partner = page.locator('li[data-role="ASSISTANT"]');
   await expect(partner.first()).toContainText('你想喝什么');
 
-  // 什么 is not in the scenario's word list: its gloss comes from the dictionary (CC-CEDICT, offline).
-  await partner.first().getByTestId('gloss-word').filter({ hasText: '什么' }).click();
+  // 什么 is not in the scenario's word list: its gloss comes from the dictionary (CC-CEDICT, offline), and says so,
+  // to the eye and to a screen reader (the tooltip describes the word).
+  // (With pinyin on, the word's text holds its pinyin between the characters.)
+  const shenme = partner
+    .first()
+    .getByTestId('gloss-word')
+    .filter({ hasText: /什.*么/ });
+  await shenme.click();
   await expect(page.getByRole('tooltip')).toContainText('what');
-  await partner.first().getByTestId('gloss-word').filter({ hasText: '什么' }).click();
+  await expect(page.getByRole('tooltip').getByText('CC-CEDICT · 中文→English')).toBeVisible();
+  await expect(shenme).toHaveAccessibleDescription(/what.*From the CC-CEDICT dictionary, Chinese to English$/);
+  await expect(page.getByRole('tooltip').locator('[lang="en"]').first()).toContainText('what');
+  await shenme.click();
 
   await page.getByLabel('Pinyin').check();
   await expect(partner.first().locator('rt').first()).toHaveText('nǐ');
@@ -124,10 +133,23 @@ test('a Chinese roleplay with pinyin switched on, glosses, and numbered pinyin t
   await expect(turn.getByTestId('corrected')).toHaveText('我要一杯茶。');
   await expect(partner.last().locator('rt', { hasText: 'chá' })).toBeVisible();
 
-  // A word of the partner's line: its pinyin and meaning on tap.
-  await partner.last().getByTestId('gloss-word').filter({ hasText: '茶' }).click();
+  // A word of the partner's line: its pinyin and meaning on tap, from the scenario's own word list.
+  const cha = partner.last().getByTestId('gloss-word').filter({ hasText: '茶' });
+  await cha.click();
   await expect(page.getByRole('tooltip')).toContainText('tea');
+  await expect(page.getByRole('tooltip').getByText('Word list · 中文→English')).toBeVisible();
+  await expect(cha).toHaveAccessibleDescription(/tea.*From this scenario’s word list, Chinese to English$/);
   await snap(page, 'practice-zh-pinyin');
+
+  // In a Chinese interface the source is said in Chinese; the gloss stays English.
+  await page.getByLabel('Language').first().selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await cha.click();
+  await expect(page.getByRole('tooltip').getByText('情景词表 · 中文→英文')).toBeVisible();
+  await expect(cha).toHaveAccessibleDescription(/tea.*来自这个情景的词表，中文译英文$/);
+  await shenme.click();
+  await expect(page.getByRole('tooltip').getByText('CC-CEDICT · 中文→英文')).toBeVisible();
+  await expect(shenme).toHaveAccessibleDescription(/what.*来自 CC-CEDICT 词典，中文译英文$/);
 });
 
 test('a translation drill goes sentence by sentence to its summary', async ({ page }) => {

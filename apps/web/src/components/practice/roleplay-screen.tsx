@@ -11,7 +11,7 @@ import { Composer } from '../chat/composer';
 import { ErrorNotice } from '../error-notice';
 import type { AttemptData } from './attempt-data';
 import { CorrectionCard } from './correction-card';
-import { PartnerLine } from './partner-line';
+import { PartnerLine, type Gloss } from './partner-line';
 import { RoleplayReportView } from './report-view';
 
 /**
@@ -44,9 +44,14 @@ export function RoleplayScreen({
   // The scenario's own glosses first; then the dictionary's (CC-CEDICT, server side) for every other partner word.
   const glossary = useMemo(
     () =>
-      new Map<string, string>([
-        ...Object.entries(attempt.glosses),
-        ...scenario.vocabulary.filter((v) => v.gloss).map((v): [string, string] => [v.word, v.gloss]),
+      new Map<string, Gloss>([
+        ...Object.entries(attempt.glosses).map(([word, text]): [string, Gloss] => [
+          word,
+          { text, source: 'dictionary' },
+        ]),
+        ...scenario.vocabulary
+          .filter((v) => v.gloss)
+          .map((v): [string, Gloss] => [v.word, { text: v.gloss, source: 'wordList' }]),
       ]),
     [scenario, attempt.glosses],
   );
