@@ -100,6 +100,16 @@ test('a screen reader hears the requests by hour too; the access log leads back 
   await expect(page.getByRole('heading', { name: 'School admin', level: 1 })).toBeVisible();
 });
 
+test('a class that is not there (or not yours) says so once, with no tabs and no retry', async ({ page, baseURL }) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await page.goto('/teacher/classes/no-such-class?tab=usage');
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Class sections' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: '← Your classes' })).toBeVisible();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
