@@ -3,6 +3,9 @@
  * plugin doing the same inside rendered Markdown (code included; KaTeX's output left alone).
  */
 
+import type { Element, Root } from 'hast';
+import { defaultIgnore, findAndReplace } from 'hast-util-find-and-replace';
+
 export interface TextPart {
   text: string;
   match: boolean;
@@ -25,31 +28,21 @@ export function splitMarked(text: string, pattern: RegExp | null): TextPart[] {
     .filter((p) => p.text !== '');
 }
 
-interface HastNode {
-  type: string;
-  value?: string;
-  tagName?: string;
-  properties?: { className?: unknown };
-  children?: HastNode[];
-}
+const isKatex = (node: Element) =>
+  Array.isArray(node.properties.className) && node.properties.className.some((c) => String(c).startsWith('katex'));
 
-const isKatex = (node: HastNode) =>
-  Array.isArray(node.properties?.className) && node.properties.className.some((c) => String(c).startsWith('katex'));
-
-function mark(node: HastNode, pattern: RegExp) {
-  if (!node.children || isKatex(node)) return;
-  node.children = node.children.flatMap((child): HastNode[] => {
-    if (child.type !== 'text') {
-      mark(child, pattern);
-      return [child];
-    }
-    return splitMarked(child.value ?? '', pattern).map((p) =>
-      p.match
-        ? { type: 'element', tagName: 'mark', properties: {}, children: [{ type: 'text', value: p.text }] }
-        : { type: 'text', value: p.text },
-    );
-  });
-}
-
-/** rehype plugin: wraps every occurrence of the pattern in <mark>. */
-export const rehypeMarkTerms = (pattern: RegExp) => () => (tree: HastNode) => mark(tree, pattern);
+/** rehype plugin: wraps every occurrence of the pattern in <mark> (not inside KaTeX's output, scripts or styles). */
+export const rehypeMarkTerms = (pattern: RegExp) => () => (tree: Root) =>
+  findAndReplace(
+    tree,
+    [
+      pattern,
+      (found: string): Element => ({
+        type: 'element',
+        tagName: 'mark',
+        properties: {},
+        children: [{ type: 'text', value: found }],
+      }),
+    ],
+    { ignore: (node: Element) => defaultIgnore.includes(node.tagName) || isKatex(node) },
+  );
