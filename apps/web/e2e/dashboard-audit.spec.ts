@@ -82,18 +82,23 @@ test('session filters stay in the address, and one date alone filters the list',
   await expect(page.getByRole('button', { name: 'Reviewed', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('a screen reader hears the requests by hour too; the access log leads back to the admin page', async ({
+test('a screen reader hears the requests by hour too; an admin sees whose each class is; the access log leads back', async ({
   page,
   baseURL,
 }) => {
   await signInAsDemoTeacher(page, baseURL);
   await openDemoClass(page);
-  await page.getByRole('link', { name: 'Usage' }).click();
+  await page.goto(`${page.url()}?tab=usage`);
   const hours = page.getByRole('figure', { name: /Requests by hour/ });
   await expect(hours.getByRole('listitem').first()).toContainText(/^\d{2}:00 · Requests: [1-9]/);
 
   await page.context().clearCookies();
   await signInInEnglish(page, baseURL, SEED.adminEmail, SEED.demoPassword, /\/(teacher|admin)$/);
+  // The admin's class list is the whole school's, each class with its teacher.
+  await expect(page.getByRole('heading', { name: 'Every class in the school' })).toBeVisible();
+  await expect(
+    page.getByTestId('class-card').filter({ hasText: SEED.demoClassName }).getByTestId('class-teacher'),
+  ).toHaveText('Taught by Elena Rivera');
   await page.goto('/admin/privacy');
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'School admin' }).click();
   await expect(page).toHaveURL(/\/admin$/);

@@ -53,7 +53,7 @@ export function TeacherHome({ isAdmin }: { isAdmin: boolean }) {
         </p>
       )}
       <ApprovalNotice />
-      <ClassOverview />
+      <ClassOverview isAdmin={isAdmin} />
       <section className="card">
         <form onSubmit={submit} className="space-y-3" noValidate>
           <h2 className="text-lg font-semibold">{t('teacher.create')}</h2>

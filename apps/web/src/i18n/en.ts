@@ -196,6 +196,8 @@ export const en = {
   'error.PROVIDER_ERROR': 'The tutor service had a problem. Please try again in a moment.',
   'error.ABORTED': 'The answer was stopped.',
   'teacher.title': 'Your classes',
+  'teacher.allClasses': 'Every class in the school',
+  'teacher.taughtBy': 'Taught by {name}',
   'teacher.noClasses': 'No classes yet. Create your first one.',
   'teacher.create': 'Create class',
   'teacher.className': 'Class name',

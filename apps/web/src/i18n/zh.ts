@@ -192,6 +192,8 @@ export const zh: Record<MessageKey, string> = {
   'error.PROVIDER_ERROR': '导师服务出了点问题，请稍后再试。',
   'error.ABORTED': '回答已停止。',
   'teacher.title': '你的班级',
+  'teacher.allClasses': '全校的班级',
+  'teacher.taughtBy': '任课老师：{name}',
   'teacher.noClasses': '还没有班级，创建第一个吧。',
   'teacher.create': '创建班级',
   'teacher.className': '班级名称',

@@ -9,6 +9,8 @@ export interface ClassOverview {
   name: string;
   subject: string | null;
   joinCode: string;
+  /** Who teaches it: an admin's overview lists every teacher's classes. */
+  teacherName: string;
   archived: boolean;
   students: number;
   activeToday: number;
@@ -31,6 +33,7 @@ export async function classOverview(ctx: Pick<Context, 'db' | 'now'>, user: Sess
   const [today, monthStart] = [dayString(starts.today), dayString(starts.monthStart)];
   const rows = await ctx.db.$queryRaw<Array<Omit<ClassOverview, 'archived'> & { archivedAt: Date | null }>>(Prisma.sql`
     SELECT k."id", k."name", k."subject", k."joinCode", k."archivedAt",
+      (SELECT t."name" FROM "User" t WHERE t."id" = k."teacherId") AS "teacherName",
       (SELECT count(*) FROM "Enrollment" e WHERE e."classId" = k."id")::int AS "students",
       u."activeToday", u."tokensToday", u."costMicrosToday", u."tokensMonth", u."costMicrosMonth",
       fl."openFlags", fl."newestOpenFlagAt"

@@ -10,8 +10,11 @@ import { useFormat } from './format';
 import { LiveFlagNotice } from './live-flag-notice';
 import { useLiveFlags } from './use-live-flags';
 
-/** Every class at a glance: who is active today, what it costs, and flags waiting for review. */
-export function ClassOverview() {
+/**
+ * Every class at a glance: who is active today, what it costs, and flags waiting for review. An admin sees every
+ * teacher's classes, each with its teacher's name.
+ */
+export function ClassOverview({ isAdmin = false }: { isAdmin?: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
@@ -22,7 +25,7 @@ export function ClassOverview() {
   return (
     <section aria-labelledby="classes-title" className="space-y-3">
       <h1 id="classes-title" className="text-2xl font-semibold">
-        {t('teacher.title')}
+        {isAdmin ? t('teacher.allClasses') : t('teacher.title')}
       </h1>
       <LiveFlagNotice flag={liveFlag} />
       {flagged.length > 0 && (
@@ -51,6 +54,11 @@ export function ClassOverview() {
                   {c.name}
                 </Link>
                 <p className="text-xs text-slate-500">
+                  {isAdmin && (
+                    <span className="block" data-testid="class-teacher">
+                      {t('teacher.taughtBy', { name: c.teacherName })}
+                    </span>
+                  )}
                   {c.subject ? `${c.subject} · ` : ''}
                   {t('teacher.students', { count: c.students })}
                   {c.archived && ` · ${t('dash.archived')}`}
