@@ -10,7 +10,7 @@ import { Prisma, type Class, type DrillAnswer, type PracticeAttempt } from '@lum
 import { TRPCError } from '@trpc/server';
 import type { LumiServices } from '../context';
 import { AppError } from '../errors/app-error';
-import { exerciseBudget } from './exercise-budget';
+import { attemptCallOptions } from './exercise-budget';
 import { exerciseModel } from './exercise-model';
 import { readCorrections, toJson } from './json';
 
@@ -69,15 +69,7 @@ export async function answerDrill(
         references: item.references,
         answer,
       }),
-      {
-        user: attempt.studentId,
-        ...exerciseBudget(services, {
-          userId: attempt.studentId,
-          klass: attempt.class,
-          attemptId: attempt.id,
-          conversationId: null,
-        }),
-      },
+      attemptCallOptions(services, attempt),
     );
     row = await db.drillAnswer.update({
       where: { id: row.id },

@@ -1,5 +1,5 @@
 import { costMicros, type StructuredOptions } from '@lumi/chat-core';
-import type { Class } from '@lumi/db';
+import type { Class, PracticeAttempt } from '@lumi/db';
 import type { LumiServices } from '../context';
 import { reserveTokens, settleTokens, utcDay, type BudgetKey } from '../chat/budget';
 import { budgetScope, dailyBudgetFor } from '../chat/class-policy';
@@ -75,5 +75,25 @@ export function exerciseBudget(
         });
       });
     },
+  };
+}
+
+/**
+ * The options of a model call an attempt makes (a roleplay's card or report, a drill answer's grade): the student
+ * named to the provider, and the budget hooks above, paid by the student in the attempt's class. A drill has no
+ * conversation.
+ */
+export function attemptCallOptions(
+  services: LumiServices,
+  attempt: Pick<PracticeAttempt, 'id' | 'studentId' | 'conversationId'> & { class: Class | null },
+): Pick<StructuredOptions, 'user' | 'reserve' | 'settle'> {
+  return {
+    user: attempt.studentId,
+    ...exerciseBudget(services, {
+      userId: attempt.studentId,
+      klass: attempt.class,
+      attemptId: attempt.id,
+      conversationId: attempt.conversationId,
+    }),
   };
 }

@@ -14,7 +14,7 @@ import {
 } from '@lumi/chat-core';
 import { Prisma, type Class, type Message, type PracticeAttempt, type TurnFeedback } from '@lumi/db';
 import type { LumiServices } from '../context';
-import { exerciseBudget } from './exercise-budget';
+import { attemptCallOptions } from './exercise-budget';
 import { exerciseModel } from './exercise-model';
 import { readCorrections, toJson } from './json';
 
@@ -77,15 +77,7 @@ export async function gradeTurn(
       learnerText: turn.message.content,
       before,
     }),
-    {
-      user: attempt.studentId,
-      ...exerciseBudget(services, {
-        userId: attempt.studentId,
-        klass: attempt.class,
-        attemptId: attempt.id,
-        conversationId: attempt.conversationId,
-      }),
-    },
+    attemptCallOptions(services, attempt),
   );
   const data =
     result.ok && result.value.status === 'ready'
@@ -234,15 +226,7 @@ async function writeReport(services: LumiServices, attempt: Attempt, scenario: S
             learnerTurns: learner.map((t) => t.text),
             measures: { meanLength: measures.meanLength, errorRate: measures.errorRate, linkers: measures.linkers },
           }),
-          {
-            user: attempt.studentId,
-            ...exerciseBudget(services, {
-              userId: attempt.studentId,
-              klass: attempt.class,
-              attemptId: attempt.id,
-              conversationId: attempt.conversationId,
-            }),
-          },
+          attemptCallOptions(services, attempt),
         );
   const report: RoleplayReport = assembleReport({
     scenario,
