@@ -293,3 +293,46 @@ test('a teacher assigns a scenario and reads a student’s result', async ({ pag
   await expect(cards(page).first().locator('mark')).toHaveText('a tea');
   await snap(page, 'practice-teacher-transcript');
 });
+
+test('a teacher writes a scenario and a drill: a refusal names its field, a saved one can be assigned', async ({
+  page,
+}) => {
+  await signUpApprovedTeacher(page, 'Mr Chen', `practice-writer-${Date.now()}@e2e.lumi.test`);
+  await page.getByLabel('Class name').fill('Chinese 7A');
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.getByTestId('class-card').getByRole('link', { name: 'Chinese 7A' }).click();
+  await page.getByRole('link', { name: 'Language practice' }).click();
+  const exercises = page.getByLabel('Exercise');
+
+  const scenario = page.getByRole('form', { name: 'New roleplay scenario' });
+  await scenario.getByLabel('Title', { exact: true }).fill('At the train station');
+  await scenario.getByLabel('What the learner should do').fill('Buy a ticket to the city.');
+  await scenario.getByLabel('The AI’s role').fill('a ticket seller');
+  await scenario.getByLabel('The learner’s role').fill('a traveller');
+  await scenario.getByLabel('Setting').fill('A busy station in the morning.');
+  await scenario.getByLabel('Opening line (in the target language)').fill('你好！');
+  await scenario.getByLabel(/^Goals, one per line/).fill('Ask for a ticket');
+  await scenario.getByRole('button', { name: 'Save' }).click();
+  await expect(scenario.getByRole('alert')).toHaveText('The opening line must be in English.');
+  await scenario.getByLabel('Opening line (in the target language)').fill('Good morning! Where to?');
+  await scenario.getByRole('button', { name: 'Save' }).click();
+  await expect(scenario.getByRole('status')).toHaveText('Saved. You can assign it now.');
+  await expect(scenario.getByRole('alert')).toHaveCount(0);
+  await expect(scenario.getByLabel('Title', { exact: true })).toHaveValue('');
+  await expect(exercises.locator('option', { hasText: 'At the train station' })).toHaveCount(1);
+
+  // The drill's own fields carry their labels (not the scenario form's fields of the same name).
+  const drill = page.getByRole('form', { name: 'New translation drill' });
+  await drill.getByRole('button', { name: 'Save' }).click();
+  await expect(drill.getByRole('alert').filter({ hasText: 'Give at least one sentence.' })).toBeVisible();
+  await expect(drill.getByRole('status')).toHaveCount(0);
+  // (A field's label holds its error, once it has one.)
+  await drill.getByLabel(/^Title/).fill('Classroom sentences');
+  await drill.getByLabel('Level').selectOption('HSK2');
+  await drill.getByLabel(/^Sentences, one per line/).fill('I am a student. = 我是学生。');
+  await drill.getByRole('button', { name: 'Save' }).click();
+  await expect(drill.getByRole('status')).toHaveText('Saved. You can assign it now.');
+  await expect(drill.getByRole('alert')).toHaveCount(0);
+  await expect(exercises.locator('option', { hasText: 'Classroom sentences' })).toHaveCount(1);
+  await expect(scenario.getByLabel('Title', { exact: true })).toHaveValue('');
+});

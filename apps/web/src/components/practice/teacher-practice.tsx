@@ -26,23 +26,26 @@ function errorsByField(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** A labelled field; `id` is its control's (`f-<name>` unless the page has two fields of that name). */
 function Field({
   name,
+  id = `f-${name}`,
   label,
   error,
   children,
 }: {
   name: string;
+  id?: string;
   label: string;
   error?: string;
   children: React.ReactNode;
 }) {
   return (
-    <label className="block text-sm font-medium" htmlFor={`f-${name}`}>
+    <label className="block text-sm font-medium" htmlFor={id}>
       {label}
       {children}
       {error && (
-        <span className="field-error block" id={`f-${name}-error`} role="alert">
+        <span className="field-error block" id={`${id}-error`} role="alert">
           {error}
         </span>
       )}
@@ -50,14 +53,47 @@ function Field({
   );
 }
 
-/** A teacher writes a roleplay scenario; it is checked as it would run, and refusals name the field. */
-function ScenarioForm({ onSaved }: { onSaved: () => void }) {
+/**
+ * An exercise form's save: the spec is checked as it would run (`schema`) and a refusal shown next to its field;
+ * a spec that passes is saved, and the form cleared once it is. `footer` is the form's end: what went wrong
+ * saving, "saved", and the save button.
+ */
+function useExerciseSave(onSaved: () => void) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const save = useMutation(trpc.practice.saveExercise.mutationOptions({ onSuccess: onSaved }));
-  const [language, setLanguage] = useState<'en' | 'zh'>('en');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState(false);
+
+  function submit(form: HTMLFormElement, schema: z.ZodType, input: Parameters<typeof save.mutate>[0]) {
+    const parsed = schema.safeParse(input.spec);
+    setSaved(false);
+    if (!parsed.success) return setErrors(errorsByField(parsed.error));
+    setErrors({});
+    save.mutate(input, { onSuccess: () => (form.reset(), setSaved(true)) });
+  }
+
+  const footer = (
+    <>
+      {save.error && <ErrorNotice error={toUiError(save.error)} />}
+      {saved && (
+        <p role="status" className="text-sm text-emerald-700">
+          {t('tpractice.saved')}
+        </p>
+      )}
+      <button type="submit" className="btn-primary" disabled={save.isPending}>
+        {t('tpractice.save')}
+      </button>
+    </>
+  );
+  return { errors, submit, footer };
+}
+
+/** A teacher writes a roleplay scenario; it is checked as it would run, and refusals name the field. */
+function ScenarioForm({ onSaved }: { onSaved: () => void }) {
+  const { t } = useI18n();
+  const { errors, submit: saveExercise, footer } = useExerciseSave(onSaved);
+  const [language, setLanguage] = useState<'en' | 'zh'>('en');
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,11 +113,7 @@ function ScenarioForm({ onSaved }: { onSaved: () => void }) {
       turnLimit: Number(formText(data, 'turnLimit') || 0),
       openingLine: formText(data, 'openingLine'),
     };
-    const parsed = scenarioSchema.safeParse(spec);
-    setSaved(false);
-    if (!parsed.success) return setErrors(errorsByField(parsed.error));
-    setErrors({});
-    save.mutate({ kind: 'ROLEPLAY', spec }, { onSuccess: () => (form.reset(), setSaved(true)) });
+    saveExercise(form, scenarioSchema, { kind: 'ROLEPLAY', spec });
   }
 
   const input = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
@@ -132,15 +164,7 @@ function ScenarioForm({ onSaved }: { onSaved: () => void }) {
       {area('objectives', t('tpractice.field.objectives'))}
       {area('vocabulary', t('tpractice.field.vocabulary'))}
       {area('grammar', t('tpractice.field.grammar'))}
-      {save.error && <ErrorNotice error={toUiError(save.error)} />}
-      {saved && (
-        <p role="status" className="text-sm text-emerald-700">
-          {t('tpractice.saved')}
-        </p>
-      )}
-      <button type="submit" className="btn-primary" disabled={save.isPending}>
-        {t('tpractice.save')}
-      </button>
+      {footer}
     </form>
   );
 }
@@ -148,11 +172,8 @@ function ScenarioForm({ onSaved }: { onSaved: () => void }) {
 /** A teacher writes a translation drill: one sentence per line with its accepted translations. */
 function DrillForm({ onSaved }: { onSaved: () => void }) {
   const { t } = useI18n();
-  const trpc = useTRPC();
-  const save = useMutation(trpc.practice.saveExercise.mutationOptions({ onSuccess: onSaved }));
+  const { errors, submit: saveExercise, footer } = useExerciseSave(onSaved);
   const [direction, setDirection] = useState<'en-zh' | 'zh-en'>('en-zh');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saved, setSaved] = useState(false);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -164,11 +185,7 @@ function DrillForm({ onSaved }: { onSaved: () => void }) {
       title: formText(data, 'title'),
       items: parseDrillItems(formText(data, 'items')),
     };
-    const parsed = drillSetSchema.safeParse(spec);
-    setSaved(false);
-    if (!parsed.success) return setErrors(errorsByField(parsed.error));
-    setErrors({});
-    save.mutate({ kind: 'DRILL', spec }, { onSuccess: () => (form.reset(), setSaved(true)) });
+    saveExercise(form, drillSetSchema, { kind: 'DRILL', spec });
   }
 
   return (
@@ -188,29 +205,21 @@ function DrillForm({ onSaved }: { onSaved: () => void }) {
             <option value="zh-en">{t('practice.direction.zh-en')}</option>
           </select>
         </label>
-        <Field name="level" label={t('practice.level')} error={errors.level}>
+        <Field name="level" id="f-drill-level" label={t('practice.level')} error={errors.level}>
           <select id="f-drill-level" name="level" className="input mt-1">
             {(direction === 'zh-en' ? CEFR_LEVELS : HSK_LEVELS).map((l) => (
               <option key={l}>{l}</option>
             ))}
           </select>
         </Field>
-        <Field name="title" label={t('tpractice.field.title')} error={errors.title}>
+        <Field name="title" id="f-drill-title" label={t('tpractice.field.title')} error={errors.title}>
           <input id="f-drill-title" name="title" className="input mt-1" />
         </Field>
       </div>
       <Field name="items" label={t('tpractice.field.items')} error={errors.items}>
         <textarea id="f-items" name="items" rows={5} className="input mt-1" aria-invalid={Boolean(errors.items)} />
       </Field>
-      {save.error && <ErrorNotice error={toUiError(save.error)} />}
-      {saved && (
-        <p role="status" className="text-sm text-emerald-700">
-          {t('tpractice.saved')}
-        </p>
-      )}
-      <button type="submit" className="btn-primary" disabled={save.isPending}>
-        {t('tpractice.save')}
-      </button>
+      {footer}
     </form>
   );
 }
