@@ -12,6 +12,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { SaveButton } from '../save-button';
 import { useFormat } from './format';
+import { offeredModels } from './offered-models';
 import { modelLabel } from '../../lib/model-label';
 
 const PREVIEW_MODES = [
@@ -97,7 +98,8 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
     setSaved(false);
     setDraft({ ...draft, ...patch });
   };
-  const chosenModels = draft.allowedModels.length > 0 ? draft.allowedModels : data.models.map((m) => m.id);
+  const models = offeredModels(data.models, data.allowedModels);
+  const chosenModels = draft.allowedModels.length > 0 ? draft.allowedModels : models.map((m) => m.id);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -154,7 +156,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">{t('dash.allowedModels')}</legend>
           <p className="text-xs text-slate-500">{data.offline ? t('dash.offlineModels') : t('dash.allowedHint')}</p>
-          {data.models.map((m) => (
+          {models.map((m) => (
             <label key={m.id} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
@@ -169,12 +171,14 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
               />
               <span>
                 {modelLabel(m, t)}{' '}
-                <span className="text-xs text-slate-500">
-                  {t('dash.modelPrice', {
-                    input: format.cost(m.prices.input * 1_000_000),
-                    output: format.cost(m.prices.output * 1_000_000),
-                  })}
-                </span>
+                {m.prices && (
+                  <span className="text-xs text-slate-500">
+                    {t('dash.modelPrice', {
+                      input: format.cost(m.prices.input * 1_000_000),
+                      output: format.cost(m.prices.output * 1_000_000),
+                    })}
+                  </span>
+                )}
               </span>
             </label>
           ))}
@@ -187,7 +191,7 @@ function SettingsEditor({ classId, data }: { classId: string; data: Settings }) 
             value={chosenModels.includes(draft.defaultModel) ? draft.defaultModel : chosenModels[0]}
             onChange={(e) => change({ defaultModel: e.target.value })}
           >
-            {data.models
+            {models
               .filter((m) => chosenModels.includes(m.id))
               .map((m) => (
                 <option key={m.id} value={m.id}>
