@@ -115,6 +115,23 @@ test('a class that is not there (or not yours) says so once, with no tabs and no
   await expect(page.getByRole('link', { name: '← Your classes' })).toBeVisible();
 });
 
+test('giving extra tokens opens a form that fits the roster: every row keeps its actions in view', async ({
+  page,
+  baseURL,
+}) => {
+  await signInAsDemoTeacher(page, baseURL);
+  await openDemoClass(page);
+  const table = page.getByTestId('roster');
+  const row = page.getByTestId('roster-row').filter({ hasText: '李伟' });
+  await row.getByRole('button', { name: /Extra today/ }).click();
+  await expect(row.getByRole('spinbutton', { name: /Extra tokens for 李伟/ })).toBeFocused();
+  const scroller = table.locator('xpath=..');
+  expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await snap(page, 'audit-extra-open');
+  await page.keyboard.press('Escape');
+  await expect(row.getByRole('button', { name: /Extra today/ })).toBeVisible();
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

@@ -45,7 +45,13 @@ export function ExtraAllowance(props: { classId: string; studentId: string; name
     );
   }
   return (
-    <form onSubmit={submit} className="inline-flex flex-col items-end gap-1 text-left" noValidate>
+    // Narrow and wrapping: in the roster's actions cell (nowrap) the hint would widen the table past its card.
+    <form
+      onSubmit={submit}
+      onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+      className="inline-flex w-44 flex-col items-end gap-1 whitespace-normal text-left"
+      noValidate
+    >
       <label className="text-xs">
         <span className="block">{t('dash.extraLabel', { name: props.name })}</span>
         <input
@@ -54,7 +60,7 @@ export function ExtraAllowance(props: { classId: string; studentId: string; name
           min={0}
           step={1000}
           defaultValue={props.current || 10000}
-          className="input w-36"
+          className="input w-32"
           autoFocus
         />
       </label>
