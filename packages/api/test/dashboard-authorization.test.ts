@@ -27,6 +27,7 @@ const cases: AuthorizationCase<Who>[] = [
   ['teacher.roster', (w) => caller(w).teacher.roster({ classId: world.classId }), CLASS_ONLY],
   ['teacher.usage', (w) => caller(w).teacher.usage({ classId: world.classId, from: day(30), to: day(0) }), CLASS_ONLY],
   ['teacher.conversations', (w) => caller(w).teacher.conversations({ classId: world.classId }), CLASS_ONLY],
+  ['teacher.formerStudents', (w) => caller(w).teacher.formerStudents({ classId: world.classId }), CLASS_ONLY],
   ['teacher.transcript', (w) => caller(w).teacher.transcript({ conversationId: fixture.conversationId }), CLASS_ONLY],
   ['teacher.search', (w) => caller(w).teacher.search({ classId: world.classId, query: '光合' }), CLASS_ONLY],
   ['teacher.flags (one class)', (w) => caller(w).teacher.flags({ classId: world.classId }), CLASS_ONLY],

@@ -74,6 +74,7 @@ export const dashboardEn = {
   'dash.topStudents': 'Top students',
   'dash.byHour': 'Requests by hour ({zone})',
   'dash.replies': 'Requests',
+  'dash.formerStudents': 'No longer in the class',
   'dash.everyone': 'Everyone',
   'dash.anyMode': 'Any mode',
   'dash.all': 'All',

@@ -73,6 +73,7 @@ export const dashboardZh: Record<keyof typeof dashboardEn, string> = {
   'dash.topStudents': '用量最多的学生',
   'dash.byHour': '各小时请求数（{zone}）',
   'dash.replies': '请求数',
+  'dash.formerStudents': '已不在本班',
   'dash.everyone': '所有人',
   'dash.anyMode': '所有模式',
   'dash.all': '全部',

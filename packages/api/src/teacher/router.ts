@@ -5,6 +5,7 @@ import { exportRosterRoute } from './export-roster';
 import { exportTranscriptsRoute } from './export-transcripts';
 import { exportUsageRoute } from './export-usage';
 import { flagEventsRoute } from './flag-events';
+import { formerStudentsRoute } from './former-students';
 import { generateInsightRoute } from './generate-insight';
 import { getClassSettingsRoute } from './get-class-settings';
 import { getInsightRoute } from './get-insight';
@@ -29,6 +30,7 @@ export const teacherRouter = router({
   grantExtra: grantExtraRoute,
   usage: getUsageRoute,
   conversations: listConversationsRoute,
+  formerStudents: formerStudentsRoute,
   transcript: getTranscriptRoute,
   search: searchMessagesRoute,
   flags: listFlagsRoute,

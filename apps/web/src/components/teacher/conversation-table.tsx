@@ -41,6 +41,7 @@ export function ConversationTable({ classId }: { classId: string }) {
   const trpc = useTRPC();
   const format = useFormat();
   const roster = useQuery(trpc.teacher.roster.queryOptions({ classId }));
+  const former = useQuery(trpc.teacher.formerStudents.queryOptions({ classId }));
   const [filters, setFilters] = useAddressFilters(FILTERS);
   const { student: studentId, from, to } = filters;
   const mode = isMode(filters.mode) ? filters.mode : '';
@@ -75,6 +76,15 @@ export function ConversationTable({ classId }: { classId: string }) {
                 {s.name}
               </option>
             ))}
+            {former.data && former.data.length > 0 && (
+              <optgroup label={t('dash.formerStudents')}>
+                {former.data.map((s) => (
+                  <option key={s.studentId} value={s.studentId}>
+                    {s.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         <label>
