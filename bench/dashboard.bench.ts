@@ -237,7 +237,9 @@ async function buildSchool() {
         t + interval '20 minutes', t, t
       FROM generate_series(1, ${CONVERSATIONS}) n,
         LATERAL (SELECT (n - 1) % ${STUDENTS} + 1 AS s) st,
-        LATERAL (SELECT '${now.toISOString()}'::timestamp - ((n::bigint * 7919) % ${DAYS}) * interval '1 day'
+        -- Each class's sessions step through every day (a session's class is n modulo the classes, so the day
+        -- must not be: a product of n gave each class only three days of the 120, none of them recent).
+        LATERAL (SELECT '${now.toISOString()}'::timestamp - (((n - 1) / ${CLASSES} * 7) % ${DAYS}) * interval '1 day'
                    - ((n::bigint * 104729) % 36000) * interval '1 second' - interval '1 hour' AS t) tt`),
   );
   // The GIN index is built once after the bulk load, which is far faster than keeping it up row by row.
@@ -283,7 +285,8 @@ async function buildSchool() {
         (CASE WHEN n % 100 < 60 THEN 'SEARCH_RESULTS' WHEN n % 100 < 90 THEN 'FLAG_EXCERPTS'
               WHEN n % 100 < 99 THEN 'TRANSCRIPT_VIEW' WHEN n % 5000 = 99 THEN 'STUDENT_DELETE'
               ELSE 'EXPORT_USAGE' END)::"AccessAction",
-        'bk' || (n % ${CLASSES} + 1), 'bs' || (n % ${STUDENTS} + 1), 'search "x": 1 message',
+        'bk' || (n % ${CLASSES} + 1), 'bs' || (n % ${STUDENTS} + 1),
+        '{"kind": "search", "query": "photosynthesis", "count": 1}'::jsonb,
         '${now.toISOString()}'::timestamp - (n::bigint * 31) % (365 * 86400) * interval '1 second'
       FROM generate_series(1, ${Math.round(1_000_000 * SCALE)}) n`),
   );
