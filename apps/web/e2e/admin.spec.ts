@@ -90,6 +90,25 @@ test('the admin downloads everything held about one student, then deletes the st
   // The student's name went with their data: the record says so rather than showing a bare id.
   await expect(log.locator('tr').filter({ hasText: 'Deleted a student’s data' })).toContainText('Deleted student');
   await expect(log.locator('tr').filter({ hasText: 'Exported a student’s data' })).toContainText('Ada Admin');
+
+  // "Who read this child's data?": a name narrows the log to that student, or to that reader.
+  const rows = log.locator('tbody tr');
+  await log
+    .getByRole('button', { name: /^Show only what was read about Deleted student/ })
+    .first()
+    .click();
+  await expect(page.getByRole('button', { name: 'Remove the filter “About Deleted student”' })).toBeVisible();
+  await expect(rows.filter({ hasNotText: 'Deleted student' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Exported a student’s data' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Deleted a student’s data' })).toHaveCount(1);
+  await log.getByRole('button', { name: 'Show only what Ada Admin read or exported' }).first().click();
+  await expect(page.getByRole('button', { name: 'Remove the filter “Read by Ada Admin”' })).toBeVisible();
+  await expect(rows.filter({ hasNotText: 'Ada Admin' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Deleted a student’s data' })).toHaveCount(1);
+  await snap(page, 'admin-access-log-filtered');
+  await page.getByRole('button', { name: 'Remove the filter “About Deleted student”' }).click();
+  await page.getByRole('button', { name: 'Remove the filter “Read by Ada Admin”' }).click();
+  await expect(page.getByRole('button', { name: /^Remove the filter/ })).toHaveCount(0);
 });
 
 test('the admin page in Chinese and on a phone', async ({ page, baseURL }) => {

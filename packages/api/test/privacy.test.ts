@@ -43,6 +43,32 @@ describe('privacy.accessLog', () => {
     );
   });
 
+  it("answers who read one student's data, and what one teacher read", async () => {
+    const { teacher, otherTeacher, student, otherStudent, admin } = world.users;
+    const db = world.db.prisma;
+    await db.accessLog.deleteMany();
+    await db.accessLog.createMany({
+      data: [
+        { actorId: teacher.id, action: 'TRANSCRIPT_VIEW', studentId: student.id },
+        { actorId: otherTeacher.id, action: 'TRANSCRIPT_VIEW', studentId: student.id },
+        { actorId: teacher.id, action: 'TRANSCRIPT_VIEW', studentId: otherStudent.id },
+        { actorId: teacher.id, action: 'EXPORT_USAGE' },
+      ],
+    });
+    const read = async (filter: { studentId?: string; actorId?: string }) =>
+      (await world.caller(admin).privacy.accessLog(filter)).items.map((r) => [r.actorName, r.studentName]).sort();
+    expect(await read({ studentId: student.id })).toEqual([
+      ['OtherTeacher', 'Student'],
+      ['Teacher', 'Student'],
+    ]);
+    expect(await read({ actorId: teacher.id })).toEqual([
+      ['Teacher', null],
+      ['Teacher', 'OtherStudent'],
+      ['Teacher', 'Student'],
+    ]);
+    expect(await read({ actorId: teacher.id, studentId: student.id })).toEqual([['Teacher', 'Student']]);
+  });
+
   it('pages through the log newest first, each row once, also across rows written in the same instant', async () => {
     const db = world.db.prisma;
     await db.accessLog.deleteMany();

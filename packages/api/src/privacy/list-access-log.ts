@@ -8,6 +8,7 @@ export const listAccessLogRoute = adminProcedure.input(listAccessLogInput).query
     where: {
       ...(input.action && { action: input.action }),
       ...(input.studentId && { studentId: input.studentId }),
+      ...(input.actorId && { actorId: input.actorId }),
       // The bound on createdAt alone lets the index start at the cursor; the OR then breaks the tie on id.
       ...(input.cursor && {
         createdAt: { lte: input.cursor.createdAt },

@@ -17,6 +17,8 @@ export const listAccessLogInput = z.object({
   action: accessActionSchema.optional(),
   /** Only what was read or exported about this student. */
   studentId: idSchema.optional(),
+  /** Only what this teacher or admin read or exported. */
+  actorId: idSchema.optional(),
   limit: z.number().int().min(1).max(200).default(50),
   cursor: z.object({ createdAt: z.date(), id: idSchema }).nullish(),
 });

@@ -25,15 +25,25 @@ const ACTIONS = [
 type Action = (typeof ACTIONS)[number];
 const isAction = (v: string): v is Action => (ACTIONS as readonly string[]).includes(v);
 
-/** Every transcript an adult opened and every export, newest first: the school's answer to "who saw this?". */
+interface Person {
+  id: string;
+  name: string;
+}
+
+/**
+ * Every transcript an adult opened and every export, newest first: the school's answer to "who saw this?". A name
+ * in the log narrows it to that student (a parent's "who read my child's conversations?") or that reader.
+ */
 export function AccessLogTable() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const format = useFormat();
   const [action, setAction] = useState<Action | ''>('');
+  const [student, setStudent] = useState<Person | null>(null);
+  const [actor, setActor] = useState<Person | null>(null);
   const log = useInfiniteQuery(
     trpc.privacy.accessLog.infiniteQueryOptions(
-      { action: action || undefined },
+      { action: action || undefined, studentId: student?.id, actorId: actor?.id },
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
@@ -68,6 +78,28 @@ export function AccessLogTable() {
             </select>
           </label>
         </div>
+        <p className="text-xs text-slate-500">{t('privacy.filterHint')}</p>
+        {(actor ?? student) && (
+          <div className="flex flex-wrap gap-2">
+            {[
+              actor && { label: t('privacy.byActor', { name: actor.name }), clear: () => setActor(null) },
+              student && { label: t('privacy.aboutStudent', { name: student.name }), clear: () => setStudent(null) },
+            ].map(
+              (filter) =>
+                filter && (
+                  <button
+                    key={filter.label}
+                    type="button"
+                    className="btn-secondary text-xs"
+                    aria-label={t('privacy.removeFilter', { filter: filter.label })}
+                    onClick={filter.clear}
+                  >
+                    {filter.label} <span aria-hidden>✕</span>
+                  </button>
+                ),
+            )}
+          </div>
+        )}
         {log.error && <ErrorNotice error={toUiError(log.error)} onRetry={() => void log.refetch()} />}
         {log.isPending && <p className="text-sm text-slate-500">{t('common.loading')}</p>}
         {log.data && items.length === 0 && <p className="text-sm text-slate-500">{t('privacy.empty')}</p>}
@@ -100,16 +132,27 @@ export function AccessLogTable() {
                 {items.map((r) => (
                   <tr key={r.id}>
                     <td className="py-2 pr-3 text-xs">{format.dateTime(r.createdAt)}</td>
-                    <td className="py-2 pr-3">{r.actorName}</td>
+                    <td className="py-2 pr-3">
+                      <button
+                        type="button"
+                        className="text-left text-indigo-700 hover:underline"
+                        aria-label={t('privacy.onlyActor', { name: r.actorName })}
+                        onClick={() => setActor({ id: r.actorId, name: r.actorName })}
+                      >
+                        {r.actorName}
+                      </button>
+                    </td>
                     <td className="py-2 pr-3">{t(`privacy.action.${r.action}` as MessageKey)}</td>
                     <td className="py-2 pr-3">
-                      {/* A deleted student's name is gone; the record keeps their id. */}
-                      {r.studentId && r.studentName === r.studentId ? (
-                        <>
-                          {t('privacy.studentGone')} <code className="text-xs">{r.studentId}</code>
-                        </>
+                      {r.studentId ? (
+                        <StudentName
+                          id={r.studentId}
+                          // A deleted student's name is gone; the record keeps their id.
+                          name={r.studentName === r.studentId ? null : r.studentName}
+                          onPick={setStudent}
+                        />
                       ) : (
-                        (r.studentName ?? '–')
+                        '–'
                       )}
                     </td>
                     <td className="py-2 pr-3">{r.className ?? '–'}</td>
@@ -127,5 +170,27 @@ export function AccessLogTable() {
         )}
       </section>
     </main>
+  );
+}
+
+/** A student named in the log: selecting them shows only what was read or exported about them. */
+function StudentName({ id, name, onPick }: { id: string; name: string | null; onPick: (student: Person) => void }) {
+  const { t } = useI18n();
+  const shown = name ?? t('privacy.studentGone');
+  return (
+    <button
+      type="button"
+      className="text-left text-indigo-700 hover:underline"
+      aria-label={t('privacy.onlyStudent', { name: shown })}
+      onClick={() => onPick({ id, name: shown })}
+    >
+      {shown}
+      {name === null && (
+        <>
+          {' '}
+          <code className="text-xs">{id}</code>
+        </>
+      )}
+    </button>
   );
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AccessLog_actorId_createdAt_idx" ON "AccessLog"("actorId", "createdAt");
