@@ -10,6 +10,7 @@ import { useTRPC } from '../../trpc/client';
 import { ErrorNotice } from '../error-notice';
 import { useFormat } from './format';
 import { sessionTitle } from '../../lib/session-title';
+import { DateRangeFields } from './date-range-fields';
 import { useAddressFilters } from './use-address-filters';
 
 const MODES = tutorModeSchema.options;
@@ -98,26 +99,7 @@ export function ConversationTable({ classId }: { classId: string }) {
             ))}
           </select>
         </label>
-        <label>
-          {t('dash.from')}
-          <input
-            type="date"
-            className="input mt-1"
-            value={from}
-            max={to || undefined}
-            onChange={(e) => setFilters({ from: e.target.value })}
-          />
-        </label>
-        <label>
-          {t('dash.to')}
-          <input
-            type="date"
-            className="input mt-1"
-            value={to}
-            min={from || undefined}
-            onChange={(e) => setFilters({ to: e.target.value })}
-          />
-        </label>
+        <DateRangeFields optional range={{ from, to }} onChange={(next) => setFilters(next)} />
         <label>
           {t('dash.col.flags')}
           <select className="input mt-1" value={flagged} onChange={(e) => setFilters({ flagged: e.target.value })}>

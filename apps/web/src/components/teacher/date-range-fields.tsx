@@ -7,9 +7,21 @@ export interface DayRange {
   to: string;
 }
 
-/** "From" and "To" day pickers that never let the range turn inside out. */
-export function DateRangeFields({ range, onChange }: { range: DayRange; onChange: (next: DayRange) => void }) {
+/**
+ * "From" and "To" day pickers that never let the range turn inside out. `optional`: either end may be left empty
+ * (a filter); otherwise clearing a field keeps its day.
+ */
+export function DateRangeFields({
+  range,
+  onChange,
+  optional = false,
+}: {
+  range: DayRange;
+  onChange: (next: DayRange) => void;
+  optional?: boolean;
+}) {
   const { t } = useI18n();
+  const keep = (day: string) => optional || day !== '';
   return (
     <>
       <label className="text-xs text-slate-600">
@@ -18,8 +30,8 @@ export function DateRangeFields({ range, onChange }: { range: DayRange; onChange
           type="date"
           className="input mt-1"
           value={range.from}
-          max={range.to}
-          onChange={(e) => e.target.value && onChange({ ...range, from: e.target.value })}
+          max={range.to || undefined}
+          onChange={(e) => keep(e.target.value) && onChange({ ...range, from: e.target.value })}
         />
       </label>
       <label className="text-xs text-slate-600">
@@ -28,8 +40,8 @@ export function DateRangeFields({ range, onChange }: { range: DayRange; onChange
           type="date"
           className="input mt-1"
           value={range.to}
-          min={range.from}
-          onChange={(e) => e.target.value && onChange({ ...range, to: e.target.value })}
+          min={range.from || undefined}
+          onChange={(e) => keep(e.target.value) && onChange({ ...range, to: e.target.value })}
         />
       </label>
     </>
