@@ -15,6 +15,8 @@ const MAX_SESSIONS = 2_000;
 /** Sessions read from the database at a time. */
 const BATCH = 200;
 
+const nextTurnOfTheLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * A zip built one file at a time, handing the event loop back after each session: a class's archive is about a
  * second of compression, which in one piece would stall every live reply streaming from this node.
@@ -32,8 +34,6 @@ class YieldingZip {
     this.zip.add(file);
     file.push(strToU8(text), true);
   }
-
-  static pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
   finish(): Buffer {
     this.zip.end();
@@ -104,7 +104,7 @@ export const exportTranscriptsRoute = teacherProcedure.input(exportTranscriptsIn
           2,
         ),
       );
-      await YieldingZip.pause();
+      await nextTurnOfTheLoop();
     }
     sessions += batch.length;
     if (batch.length < BATCH) break;
